@@ -1,1 +1,6 @@
-return 0;
+using System.CommandLine;
+using Workers.Cli;
+
+var root = new RootCommand("Publish generation commands to the fleet and follow them to their outcome.");
+root.Subcommands.Add(ImageCommand.Create());
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,2 +1,12 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Workers.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddGenerationFleet(builder.Configuration);
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+// Liveness answers while the process runs; readiness includes the bus (MassTransit registers its own check).
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready");
+await app.RunAsync().ConfigureAwait(false);

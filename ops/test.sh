@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: services up (ops/services.sh), then the whole solution's tests against
+# the real RabbitMQ and PostgreSQL. Ends with one line "tests: N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash ops/services.sh
+# Image decoders that the simulator's imaging tests use to prove the bytes are real PNG/JPEG/WebP.
+if ! command -v dwebp >/dev/null || ! command -v djpeg >/dev/null || ! command -v pngcheck >/dev/null; then
+  echo "[test] installing webp libjpeg-turbo-progs pngcheck"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webp libjpeg-turbo-progs pngcheck >/dev/null
+fi
+
+log=$(mktemp)
+status=0
+dotnet test Workers.sln --nologo 2>&1 | tee "$log" || status=$?
+# One plain summary line over all test projects (dotnet prints one line per project).
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1) } }
+     END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
+rm -f "$log"
+exit $status

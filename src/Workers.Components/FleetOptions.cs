@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Workers.Components;
+
+/// <summary>What this process does (section <c>Fleet</c>): its roles, its providers, and endpoint concurrency.</summary>
+public sealed class FleetOptions
+{
+    public const string SectionName = "Fleet";
+
+    /// <summary>Any of <c>submit</c>, <c>poll</c>, <c>results</c>; all of them when empty.</summary>
+    /// <remarks>Lists start empty: the configuration binder appends to a pre-filled list instead of replacing it.</remarks>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>The providers whose submit and poll queues this process serves; <c>uniall</c> when empty.</summary>
+    public List<string> Providers { get; set; } = [];
+
+    /// <summary>Kind → provider for commands that name none.</summary>
+    public Dictionary<string, string> DefaultProviders { get; set; } = new(StringComparer.Ordinal) { ["image"] = "uniall" };
+
+    [Range(1, 512)]
+    public int SubmitConcurrency { get; set; } = 8;
+
+    [Range(1, 512)]
+    public int PollConcurrency { get; set; } = 32;
+
+    [Range(1, 512)]
+    public int ResultsConcurrency { get; set; } = 4;
+
+    /// <summary>Attempts at copying a finished task's artifacts before the request fails.</summary>
+    [Range(1, 50)]
+    public int MaxResultAttempts { get; set; } = 5;
+
+    /// <summary>Delay between those attempts.</summary>
+    [Range(1, 3600)]
+    public int ResultRetryDelaySeconds { get; set; } = 10;
+
+    /// <summary>Fills the lists left empty by configuration.</summary>
+    public FleetOptions WithDefaults()
+    {
+        if (Roles.Count == 0)
+        {
+            Roles.AddRange([FleetRoles.Submit, FleetRoles.Poll, FleetRoles.Results]);
+        }
+
+        if (Providers.Count == 0)
+        {
+            Providers.Add(Contracts.ProviderNames.UniAll);
+        }
+
+        return this;
+    }
+
+    public bool Has(string role) => Roles.Contains(role, StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>The roles a fleet process can take.</summary>
+public static class FleetRoles
+{
+    public const string Submit = "submit";
+    public const string Poll = "poll";
+    public const string Results = "results";
+}

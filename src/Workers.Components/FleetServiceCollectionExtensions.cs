@@ -1,0 +1,124 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Workers.Components.Polling;
+using Workers.Components.Results;
+using Workers.Components.Routing;
+using Workers.Components.Scheduling;
+using Workers.Components.Submission;
+using Workers.Components.Topology;
+using Workers.Contracts;
+using Workers.Persistence;
+using Workers.Persistence.Generations;
+using Workers.Providers.Http;
+using Workers.Providers.UniAll;
+
+namespace Workers.Components;
+
+public static class FleetServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the whole fleet from configuration: persistence, the configured providers, the delay
+    /// infrastructure, and the MassTransit endpoints of this process's roles.
+    /// </summary>
+    public static IServiceCollection AddGenerationFleet(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<FleetOptions>().Bind(configuration.GetSection(FleetOptions.SectionName))
+            .PostConfigure(o => o.WithDefaults()).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RabbitMqOptions>().Bind(configuration.GetSection(RabbitMqOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddPersistence(configuration);
+        services.AddSingleton<GenerationStore>();
+
+        var fleet = (configuration.GetSection(FleetOptions.SectionName).Get<FleetOptions>() ?? new FleetOptions()).WithDefaults();
+        foreach (var provider in fleet.Providers.Distinct(StringComparer.Ordinal))
+        {
+            AddProvider(services, configuration, provider);
+        }
+
+        var downloads = configuration.GetSection("Fleet:Downloads").Get<ProviderHttpOptions>() ?? new ProviderHttpOptions();
+        services.AddHttpClient<ArtifactDownloader>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new ResilienceHandler(ProviderResiliencePipeline.Create(downloads, sp.GetRequiredService<TimeProvider>())));
+
+        services.AddDelayedDelivery(configuration);
+        services.AddMassTransit(x =>
+        {
+            x.AddConsumer<SubmitGenerationConsumer<GenerateImage>, SubmitGenerationConsumerDefinition<GenerateImage>>();
+            x.AddConsumer<PollProviderTaskConsumer, PollProviderTaskConsumerDefinition>();
+            x.AddConsumer<GenerationResultsConsumer, GenerationResultsConsumerDefinition>();
+            x.AddConsumer<UnroutableCommandConsumer>();
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(new Uri(context.GetRequiredService<IOptions<RabbitMqOptions>>().Value.Url));
+                cfg.ConfigureGenerationTopology();
+                // Baseline for every endpoint: ride out a database blip; everything else is decided by the consumers.
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Handle<NpgsqlException>(e => e.IsTransient);
+                    r.Intervals(200, 1000, 5000);
+                });
+                ConfigureEndpoints(cfg, context, context.GetRequiredService<IOptions<FleetOptions>>().Value);
+            });
+        });
+        return services;
+    }
+
+    private static void AddProvider(IServiceCollection services, IConfiguration configuration, string provider)
+    {
+        switch (provider)
+        {
+            case ProviderNames.UniAll:
+                services.AddUniAll(configuration);
+                break;
+            default:
+                throw new OptionsValidationException(FleetOptions.SectionName, typeof(FleetOptions),
+                    [$"Fleet:Providers names '{provider}', which this build does not serve (it serves: {ProviderNames.UniAll})."]);
+        }
+    }
+
+    private static void ConfigureEndpoints(IRabbitMqBusFactoryConfigurator cfg, IBusRegistrationContext context, FleetOptions fleet)
+    {
+        foreach (var provider in fleet.Providers.Distinct(StringComparer.Ordinal))
+        {
+            if (fleet.Has(FleetRoles.Submit) && provider == ProviderNames.UniAll)
+            {
+                SubmitEndpoint<GenerateImage>(cfg, context, provider, GenerationKinds.Image);
+            }
+
+            if (fleet.Has(FleetRoles.Poll))
+            {
+                Endpoint(cfg, QueueNames.Poll(provider), e => e.ConfigureConsumer<PollProviderTaskConsumer>(context));
+            }
+        }
+
+        if (fleet.Has(FleetRoles.Results))
+        {
+            Endpoint(cfg, QueueNames.Results, e => e.ConfigureConsumer<GenerationResultsConsumer>(context));
+            Endpoint(cfg, QueueNames.Unroutable, e =>
+            {
+                e.ConfigureConsumeTopology = false;
+                e.ConfigureConsumer<UnroutableCommandConsumer>(context);
+            });
+        }
+    }
+
+    private static void SubmitEndpoint<TCommand>(IRabbitMqBusFactoryConfigurator cfg, IBusRegistrationContext context, string provider, string kind)
+        where TCommand : class, IGenerationCommand =>
+        Endpoint(cfg, QueueNames.Submit(provider, kind), e =>
+        {
+            e.BindCommand<TCommand>(provider);
+            e.ConfigureConsumer<SubmitGenerationConsumer<TCommand>>(context);
+        });
+
+    private static void Endpoint(IRabbitMqBusFactoryConfigurator cfg, string queue, Action<IRabbitMqReceiveEndpointConfigurator> configure) =>
+        cfg.ReceiveEndpoint(queue, e =>
+        {
+            e.SetQuorumQueue();
+            e.BindDelayedDelivery(queue);
+            configure(e);
+        });
+}

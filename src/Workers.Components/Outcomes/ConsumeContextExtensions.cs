@@ -1,0 +1,29 @@
+using MassTransit;
+using Workers.Contracts;
+using Workers.Persistence.Generations;
+
+namespace Workers.Components.Outcomes;
+
+internal static class ConsumeContextExtensions
+{
+    /// <summary>Publishes the final event of an ended row (again, if it was published before: events are at-least-once).</summary>
+    public static Task PublishFinal(this ConsumeContext context, GenerationRecord row) => row.Status switch
+    {
+        GenerationStatus.Completed => context.Publish(GenerationEvents.Completed(row), context.CancellationToken),
+        GenerationStatus.Failed => context.Publish(GenerationEvents.Failed(row), context.CancellationToken),
+        _ => Task.CompletedTask,
+    };
+
+    /// <summary>Fails a request that has no row (no usable request id or provider), telling the producer why.</summary>
+    public static Task PublishRejected(this ConsumeContext context, IGenerationCommand command, string kind, string message) =>
+        context.Publish(new GenerationFailed
+        {
+            RequestId = command.RequestId,
+            Kind = kind,
+            Provider = command.Provider,
+            Model = command.Model,
+            Code = GenerationErrorCodes.Validation,
+            Message = message,
+            Tags = command.Tags,
+        }, context.CancellationToken);
+}

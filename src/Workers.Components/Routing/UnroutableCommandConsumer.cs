@@ -1,0 +1,57 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Workers.Components.Outcomes;
+using Workers.Components.Submission;
+using Workers.Contracts;
+
+namespace Workers.Components.Routing;
+
+/// <summary>
+/// Receives commands that no submit queue took (the command exchanges' alternate exchange): a command without a
+/// provider goes on to the configured default; any other ends as <see cref="GenerationFailed"/> with code validation.
+/// </summary>
+public sealed partial class UnroutableCommandConsumer(IOptions<FleetOptions> fleet, ILogger<UnroutableCommandConsumer> logger) :
+    IConsumer<GenerateImage>, IConsumer<GenerateVideo>, IConsumer<GenerateStoryboard>
+{
+    public Task Consume(ConsumeContext<GenerateImage> context) =>
+        RouteAsync(context, c => c with { Provider = Default<GenerateImage>() });
+
+    public Task Consume(ConsumeContext<GenerateVideo> context) =>
+        RouteAsync(context, c => c with { Provider = Default<GenerateVideo>() });
+
+    public Task Consume(ConsumeContext<GenerateStoryboard> context) =>
+        RouteAsync(context, c => c with { Provider = Default<GenerateStoryboard>() });
+
+    private async Task RouteAsync<TCommand>(ConsumeContext<TCommand> context, Func<TCommand, TCommand> withDefault)
+        where TCommand : class, IGenerationCommand
+    {
+        var command = context.Message;
+        var kind = CommandKinds.Of<TCommand>();
+        if (string.IsNullOrEmpty(command.Provider) && Default<TCommand>() is not null)
+        {
+            // Published again with the provider set: it routes to the default's queue, or comes back here and fails below.
+            await context.Publish(withDefault(command), context.CancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var message = string.IsNullOrEmpty(command.Provider)
+            ? $"Provider is required: no default {kind} provider is configured."
+            : $"No {kind} provider named '{command.Provider}' is served (known for {kind}: {Known(kind)}).";
+        LogUnroutable(command.RequestId, message);
+        await context.PublishRejected(command, kind, message).ConfigureAwait(false);
+    }
+
+    private string? Default<TCommand>() where TCommand : IGenerationCommand =>
+        fleet.Value.DefaultProviders.GetValueOrDefault(CommandKinds.Of<TCommand>());
+
+    private static string Known(string kind) => kind switch
+    {
+        GenerationKinds.Image => ProviderNames.UniAll,
+        GenerationKinds.Video => $"{ProviderNames.TopView}, {ProviderNames.Apikley}",
+        _ => $"{ProviderNames.TopView}, {ProviderNames.Depicta}",
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unroutable command {RequestId}: {Reason}")]
+    private partial void LogUnroutable(string requestId, string reason);
+}

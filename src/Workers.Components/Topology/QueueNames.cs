@@ -1,0 +1,17 @@
+namespace Workers.Components.Topology;
+
+/// <summary>Queue names as operators see them in the RabbitMQ console: kebab-case, saying what they hold.</summary>
+public static class QueueNames
+{
+    /// <summary>Commands refused by nobody and routed nowhere (unknown or missing provider).</summary>
+    public const string Unroutable = "generation-unroutable";
+
+    /// <summary>Finished provider tasks waiting for their artifacts to be copied and recorded.</summary>
+    public const string Results = "generation-results";
+
+    /// <summary>A provider's submissions of one kind, e.g. <c>uniall-image-submit</c>.</summary>
+    public static string Submit(string provider, string kind) => $"{provider}-{kind}-submit";
+
+    /// <summary>A provider's polls, e.g. <c>uniall-poll</c>.</summary>
+    public static string Poll(string provider) => $"{provider}-poll";
+}

@@ -1,0 +1,208 @@
+using System.Data.Common;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Workers.Contracts;
+
+namespace Workers.Persistence.Generations;
+
+/// <summary>
+/// The <c>generations</c> table. Every state change is a conditional UPDATE, so redelivered or duplicated
+/// messages find the row already moved on and change nothing.
+/// </summary>
+public sealed class GenerationStore(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<GenerationRecord?> FindAsync(string requestId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT * FROM generations WHERE request_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = requestId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    /// <summary>Step 1 of the paid-submission protocol: records the intent, or nothing if the id is known.</summary>
+    /// <returns>Whether this call inserted the row.</returns>
+    public async Task<bool> TryInsertAsync(NewGeneration generation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(generation);
+        var now = clock.GetUtcNow();
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO generations (request_id, kind, provider, model, account, status, request, tags, accepted_at, updated_at,
+                                     error_code, error_message, completed_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, CASE WHEN $6 = 'failed' THEN $9 END)
+            ON CONFLICT (request_id) DO NOTHING
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = generation.RequestId });
+        command.Parameters.Add(new NpgsqlParameter { Value = generation.Kind });
+        command.Parameters.Add(new NpgsqlParameter { Value = generation.Provider });
+        command.Parameters.Add(new NpgsqlParameter { Value = generation.Model });
+        command.Parameters.Add(new NpgsqlParameter { Value = generation.Account });
+        command.Parameters.Add(new NpgsqlParameter { Value = generation.Rejection is null ? GenerationStatus.Pending : GenerationStatus.Failed });
+        command.Parameters.Add(new NpgsqlParameter { Value = generation.RequestJson, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonOrNull(generation.Tags), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)generation.Rejection?.Code ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)generation.Rejection?.Message ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>
+    /// Takes the submission lock of a request: a session advisory lock, so a crashed worker's lock dies with its
+    /// connection and a live worker's lock keeps a duplicate delivery from submitting alongside it.
+    /// </summary>
+    /// <returns>The lock to dispose when done, or null when another worker holds it.</returns>
+    public async Task<IAsyncDisposable?> TryLockSubmissionAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = LockKey(requestId) });
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
+            {
+                return new SubmissionLock(connection, LockKey(requestId));
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>pending → submitting, counting the attempt; false when the row is elsewhere.</summary>
+    public Task<bool> TryMarkSubmittingAsync(string requestId, CancellationToken cancellationToken) =>
+        UpdateAsync(requestId, "status = 'submitting', submit_attempts = submit_attempts + 1", "status = 'pending'", [], cancellationToken);
+
+    /// <summary>submitting → pending: the provider provably did not accept the submission, so it may be retried.</summary>
+    public Task<bool> TryMarkPendingAsync(string requestId, GenerationError lastError, CancellationToken cancellationToken) =>
+        UpdateAsync(requestId, "status = 'pending', error_code = $2, error_message = $3, error_provider_code = $4", "status = 'submitting'",
+            [lastError.Code, lastError.Message, lastError.ProviderCode], cancellationToken);
+
+    /// <summary>submitting → submitted, with the provider's task id (step 3 of the protocol).</summary>
+    public Task<bool> TryMarkSubmittedAsync(string requestId, string providerTaskId, DateTimeOffset deadline, CreditCost? pricePerResult,
+        CancellationToken cancellationToken) =>
+        UpdateAsync(requestId,
+            "status = 'submitted', provider_task_id = $2, submitted_at = $3, deadline = $4, price_per_result = $5, price_unit = $6, "
+            + "error_code = NULL, error_message = NULL, error_provider_code = NULL",
+            "status = 'submitting'",
+            [providerTaskId, clock.GetUtcNow(), deadline, pricePerResult?.Amount, pricePerResult?.Unit], cancellationToken);
+
+    /// <summary>
+    /// Claims poll number <paramref name="pollNumber"/>: exactly one poll message per number goes on, so duplicated
+    /// messages cannot fork the poll chain. The same message (same <paramref name="claim"/>) may claim again after a crash.
+    /// </summary>
+    public Task<bool> TryClaimPollAsync(string requestId, int pollNumber, Guid claim, CancellationToken cancellationToken) =>
+        UpdateAsync(requestId, "poll_count = $2 + 1, poll_claim = $3",
+            "status IN ('submitted', 'running') AND (poll_count = $2 OR (poll_count = $2 + 1 AND poll_claim = $3))",
+            [pollNumber, claim], cancellationToken);
+
+    /// <summary>Records the provider's progress; true when it differs from what was recorded before.</summary>
+    public Task<bool> TryRecordProgressAsync(string requestId, string providerStatus, int? percent, CancellationToken cancellationToken) =>
+        UpdateAsync(requestId, "status = 'running', provider_status = $2, progress_percent = $3",
+            "status IN ('submitted', 'running') AND (provider_status IS DISTINCT FROM $2 OR progress_percent IS DISTINCT FROM $3)",
+            [providerStatus, percent], cancellationToken);
+
+    /// <summary>Ends the request with its artifacts and cost; false when it had already ended.</summary>
+    public Task<bool> TryCompleteAsync(string requestId, IReadOnlyList<GeneratedArtifact> artifacts, CreditCost? credits,
+        DateTimeOffset providerFinishedAt, CancellationToken cancellationToken) =>
+        UpdateAsync(requestId,
+            "status = 'completed', artifacts = $2, credits_amount = $3, credits_unit = $4, credits_source = $5, provider_finished_at = $6, "
+            + "completed_at = now(), error_code = NULL, error_message = NULL, error_provider_code = NULL",
+            "status NOT IN ('completed', 'failed')",
+            [new JsonbValue(JsonSerializer.Serialize(artifacts, Json)), credits?.Amount, credits?.Unit, credits?.Source, providerFinishedAt],
+            cancellationToken);
+
+    /// <summary>Ends the request as failed; false when it had already ended.</summary>
+    public Task<bool> TryFailAsync(string requestId, GenerationError error, CreditCost? credits, DateTimeOffset? providerFinishedAt,
+        CancellationToken cancellationToken) =>
+        UpdateAsync(requestId,
+            "status = 'failed', error_code = $2, error_message = $3, error_provider_code = $4, credits_amount = $5, credits_unit = $6, "
+            + "credits_source = $7, provider_finished_at = $8, completed_at = now()",
+            "status NOT IN ('completed', 'failed')",
+            [error.Code, error.Message, error.ProviderCode, credits?.Amount, credits?.Unit, credits?.Source, providerFinishedAt],
+            cancellationToken);
+
+    private async Task<bool> UpdateAsync(string requestId, string set, string where, object?[] values, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"UPDATE generations SET {set}, updated_at = now() WHERE request_id = $1 AND {where}");
+        command.Parameters.Add(new NpgsqlParameter { Value = requestId });
+        foreach (var value in values)
+        {
+            command.Parameters.Add(value switch
+            {
+                JsonbValue json => new NpgsqlParameter { Value = json.Text, NpgsqlDbType = NpgsqlDbType.Jsonb },
+                null => new NpgsqlParameter { Value = DBNull.Value },
+                _ => new NpgsqlParameter { Value = value },
+            });
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    private static GenerationRecord Read(DbDataReader r)
+    {
+        T? Get<T>(string column) => r.IsDBNull(r.GetOrdinal(column)) ? default : r.GetFieldValue<T>(r.GetOrdinal(column));
+        DateTimeOffset? Time(string column) => r.IsDBNull(r.GetOrdinal(column)) ? null : new DateTimeOffset(r.GetFieldValue<DateTime>(r.GetOrdinal(column)), TimeSpan.Zero);
+        CreditCost? Cost(string amount, string unit, string? source) =>
+            Get<string>(unit) is { } u ? new CreditCost { Amount = Get<decimal>(amount), Unit = u, Source = source ?? CostSources.Estimated } : null;
+
+        return new GenerationRecord
+        {
+            RequestId = r.GetString(r.GetOrdinal("request_id")),
+            Kind = r.GetString(r.GetOrdinal("kind")),
+            Provider = r.GetString(r.GetOrdinal("provider")),
+            Model = r.GetString(r.GetOrdinal("model")),
+            Account = r.GetString(r.GetOrdinal("account")),
+            Status = r.GetString(r.GetOrdinal("status")),
+            ProviderTaskId = Get<string>("provider_task_id"),
+            Request = r.GetString(r.GetOrdinal("request")),
+            Tags = Get<string>("tags") is { } tags ? JsonSerializer.Deserialize<Dictionary<string, string>>(tags, Json) : null,
+            AcceptedAt = Time("accepted_at")!.Value,
+            SubmittedAt = Time("submitted_at"),
+            ProviderFinishedAt = Time("provider_finished_at"),
+            CompletedAt = Time("completed_at"),
+            Deadline = Time("deadline"),
+            SubmitAttempts = r.GetInt32(r.GetOrdinal("submit_attempts")),
+            PollCount = r.GetInt32(r.GetOrdinal("poll_count")),
+            ProviderStatus = Get<string>("provider_status"),
+            ProgressPercent = r.IsDBNull(r.GetOrdinal("progress_percent")) ? null : r.GetInt32(r.GetOrdinal("progress_percent")),
+            PricePerResult = Cost("price_per_result", "price_unit", CostSources.Estimated),
+            Credits = Cost("credits_amount", "credits_unit", Get<string>("credits_source")),
+            ErrorCode = Get<string>("error_code"),
+            ErrorMessage = Get<string>("error_message"),
+            ErrorProviderCode = Get<string>("error_provider_code"),
+            Artifacts = Get<string>("artifacts") is { } a ? JsonSerializer.Deserialize<List<GeneratedArtifact>>(a, Json) ?? [] : [],
+        };
+    }
+
+    private static object JsonOrNull<T>(T? value) where T : class => value is null ? DBNull.Value : JsonSerializer.Serialize(value, Json);
+
+    private static long LockKey(string requestId) =>
+        BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("submit:" + requestId)));
+
+    private sealed record JsonbValue(string Text);
+
+    private sealed class SubmissionLock(NpgsqlConnection connection, long key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
+                command.Parameters.Add(new NpgsqlParameter { Value = key });
+                await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}
