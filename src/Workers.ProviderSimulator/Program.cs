@@ -1,2 +1,4 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Workers.ProviderSimulator;
+
+var app = SimulatorApp.Create(args);
+await app.RunAsync();

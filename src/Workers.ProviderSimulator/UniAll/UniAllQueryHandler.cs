@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using Workers.ProviderSimulator.Files;
+using Workers.ProviderSimulator.Ledger;
+
+namespace Workers.ProviderSimulator.UniAll;
+
+/// <summary><c>GET /v1/images/tasks/{task_id}</c>: the task's state now, with fresh signed links once it succeeded.</summary>
+internal sealed class UniAllQueryHandler(
+    UniAllTaskStore tasks,
+    FileLinks links,
+    CounterBook counters,
+    TimeProvider time,
+    IOptions<SimulatorOptions> options)
+{
+    public IResult Handle(HttpRequest request, string taskId)
+    {
+        counters.Polled(SimulatedProviders.UniAll);
+        if (UniAllAuth.Account(request, options) is not { } account)
+        {
+            return UniAllError.Unauthorized().ToResult();
+        }
+
+        // Tasks belong to the key that submitted them, as gateways scope tasks by user.
+        if (tasks.Find(taskId) is not { } task || task.Account != account)
+        {
+            return Results.Json(
+                new UniAllEnvelope("task_not_exist", $"Task '{taskId}' does not exist.", Data: null),
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var state = UniAllTaskState.At(task, time.GetUtcNow());
+        var urls = state.IsSucceeded
+            ? Enumerable.Range(0, task.Order.ResultCount)
+                .Select(index => links.Create(
+                    request,
+                    new FileAddress(SimulatedProviders.UniAll, task.TaskId, index),
+                    UniAllFileSource.FileName(task, index)))
+                .ToList()
+            : null;
+        var body = new UniAllTaskBody(
+            task.TaskId,
+            state.Status,
+            state.Progress,
+            urls?[0],
+            new UniAllTaskMetadata(task.Order.TaskType, urls?.Count ?? 0, urls),
+            state.Status == UniAllStatuses.Failed ? task.FailureMessage : null);
+        return Results.Json(new UniAllEnvelope("success", "", body));
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Options;
+using Workers.ProviderSimulator.Ledger;
+using Workers.ProviderSimulator.Scripts;
+
+namespace Workers.ProviderSimulator.UniAll;
+
+/// <summary><c>POST /v1/images/tasks</c>: auth, validation, the scripted outcome, then a new task.</summary>
+internal sealed class UniAllSubmitHandler(
+    UniAllTaskStore tasks,
+    ScriptBook scripts,
+    SubmissionLog submissions,
+    CounterBook counters,
+    TimeProvider time,
+    IOptions<SimulatorOptions> options)
+{
+    private const string Provider = SimulatedProviders.UniAll;
+    private const int DefaultRetryAfterSeconds = 1;
+
+    public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        if (UniAllAuth.Account(context.Request, options) is not { } account)
+        {
+            return Reject(UniAllError.Unauthorized());
+        }
+
+        var (request, readError) = await UniAllRequestReader.ReadAsync(context.Request, cancellationToken);
+        if (readError is not null)
+        {
+            return Reject(readError);
+        }
+
+        var (order, invalid) = UniAllValidator.Validate(request!);
+        if (invalid is not null)
+        {
+            return Reject(invalid);
+        }
+
+        var script = scripts.Take(Provider, order!.Prompt);
+        if (script?.SubmitLatencyMs is { } latencyMs and > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(latencyMs), time, cancellationToken);
+        }
+
+        if (script?.HttpStatus is { } status)
+        {
+            var retryAfter = script.RetryAfterSeconds
+                ?? (status == StatusCodes.Status429TooManyRequests ? DefaultRetryAfterSeconds : null);
+            return Reject(UniAllError.Rejected(status, script.Message), retryAfter);
+        }
+
+        if (script?.Outcome == ScriptOutcome.InsufficientCredits)
+        {
+            return Reject(UniAllError.InsufficientQuota(script.Message));
+        }
+
+        var task = CreateTask(account, order, script);
+        tasks.Add(task);
+        submissions.Record(new Submission(Provider, task.TaskId, account, order.Model.Id, order.Prompt, order.N, task.CreatedAt));
+        counters.SubmissionAccepted(Provider);
+
+        if (script?.Outcome == ScriptOutcome.AcceptThenDrop)
+        {
+            // The task exists and is charged, but the caller never learns its id: the fleet's unknown-outcome path.
+            context.Abort();
+            return Results.Empty;
+        }
+
+        return Results.Json(new UniAllTaskBody(
+            task.TaskId,
+            UniAllStatuses.Queued,
+            "0%",
+            ResultUrl: null,
+            new UniAllTaskMetadata(order.TaskType, ResultCount: 0, ResultUrls: null),
+            Error: null));
+    }
+
+    private UniAllTask CreateTask(string account, UniAllOrder order, OutcomeScript? script)
+    {
+        var settings = options.Value;
+        var taskId = $"task_{Guid.NewGuid():N}";
+        var runFor = script?.DurationMs is { } durationMs
+            ? TimeSpan.FromMilliseconds(durationMs)
+            : settings.UniAll.Durations[order.Model.Id].Pick(taskId, settings.SpeedFactor);
+        var (fate, message) = script?.Outcome switch
+        {
+            ScriptOutcome.Failed => (UniAllFate.Fail, script.Message ?? "Image generation failed upstream."),
+            ScriptOutcome.ContentPolicy => (UniAllFate.Fail, script.Message
+                ?? "Your request was rejected by the safety system: the prompt may contain content that is not allowed."),
+            ScriptOutcome.Stuck => (UniAllFate.Stuck, null),
+            _ => (UniAllFate.Succeed, (string?)null),
+        };
+        return new UniAllTask(
+            taskId,
+            account,
+            order,
+            time.GetUtcNow(),
+            runFor * settings.UniAll.QueuedFraction,
+            runFor,
+            fate,
+            message);
+    }
+
+    private IResult Reject(UniAllError error, int? retryAfterSeconds = null)
+    {
+        counters.SubmissionRejected(Provider, error.Status);
+        return error.ToResult(retryAfterSeconds);
+    }
+}
