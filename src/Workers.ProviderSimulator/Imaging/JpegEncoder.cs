@@ -30,30 +30,39 @@ internal static class JpegEncoder
     private static void WriteScan(Stream output, YCbCrPlanes planes, float[] luminance, float[] chrominance)
     {
         var writer = new JpegBitWriter(output);
-        int previousY = 0, previousCb = 0, previousCr = 0;
-        for (var y = 0; y < planes.LumaRows; y += 16)
+        var y = new Component(planes.Luma, planes.LumaStride, luminance, JpegTables.LuminanceDc, JpegTables.LuminanceAc);
+        var cb = new Component(planes.Cb, planes.ChromaStride, chrominance, JpegTables.ChrominanceDc, JpegTables.ChrominanceAc);
+        var cr = new Component(planes.Cr, planes.ChromaStride, chrominance, JpegTables.ChrominanceDc, JpegTables.ChrominanceAc);
+        for (var top = 0; top < planes.LumaRows; top += 16)
         {
-            for (var x = 0; x < planes.LumaStride; x += 16)
+            for (var left = 0; left < planes.LumaStride; left += 16)
             {
                 // A 4:2:0 MCU: four luma blocks in reading order, then one block of each chroma plane.
                 for (var block = 0; block < 4; block++)
                 {
-                    var offset = ((y + (block / 2 * 8)) * planes.LumaStride) + x + (block % 2 * 8);
-                    EncodeBlock(writer, planes.Luma, offset, planes.LumaStride, luminance, JpegTables.LuminanceDc, JpegTables.LuminanceAc, ref previousY);
+                    EncodeBlock(writer, y, ((top + (block / 2 * 8)) * planes.LumaStride) + left + (block % 2 * 8));
                 }
 
-                var chromaOffset = (y / 2 * planes.ChromaStride) + (x / 2);
-                EncodeBlock(writer, planes.Cb, chromaOffset, planes.ChromaStride, chrominance, JpegTables.ChrominanceDc, JpegTables.ChrominanceAc, ref previousCb);
-                EncodeBlock(writer, planes.Cr, chromaOffset, planes.ChromaStride, chrominance, JpegTables.ChrominanceDc, JpegTables.ChrominanceAc, ref previousCr);
+                var chromaOffset = (top / 2 * planes.ChromaStride) + (left / 2);
+                EncodeBlock(writer, cb, chromaOffset);
+                EncodeBlock(writer, cr, chromaOffset);
             }
         }
 
         writer.Flush();
     }
 
-    private static void EncodeBlock(
-        JpegBitWriter writer, byte[] plane, int offset, int stride, float[] reciprocals, JpegHuffmanTable dc, JpegHuffmanTable ac, ref int previousDc)
+    private static void EncodeBlock(JpegBitWriter writer, Component component, int offset)
     {
+        Span<int> coefficients = stackalloc int[64];
+        Quantise(component, offset, coefficients);
+        WriteCoefficients(writer, component, coefficients);
+    }
+
+    /// <summary>Transforms and quantises the 8×8 block at the offset into coefficients in zig-zag order.</summary>
+    private static void Quantise(Component component, int offset, Span<int> coefficients)
+    {
+        var (plane, stride, reciprocals) = (component.Plane, component.Stride, component.Reciprocals);
         Span<float> samples = stackalloc float[64];
         var first = plane[offset];
         var uniform = true;
@@ -67,7 +76,6 @@ internal static class JpegEncoder
             }
         }
 
-        Span<int> coefficients = stackalloc int[64];
         if (uniform)
         {
             // Most blocks of a flat placeholder are one colour: the DCT of a constant is its DC term alone, 8·(value − 128).
@@ -83,11 +91,15 @@ internal static class JpegEncoder
                 coefficients[k] = (int)MathF.Round(samples[natural] * reciprocals[natural]);
             }
         }
+    }
 
-        var difference = coefficients[0] - previousDc;
-        previousDc = coefficients[0];
+    // T.81 F.1.2: the DC term as a difference from the previous block's, then AC terms as (zero run, size) symbols.
+    private static void WriteCoefficients(JpegBitWriter writer, Component component, ReadOnlySpan<int> coefficients)
+    {
+        var difference = coefficients[0] - component.PreviousDc;
+        component.PreviousDc = coefficients[0];
         var category = Category(difference);
-        dc.Write(writer, category);
+        component.Dc.Write(writer, category);
         writer.Write(AmplitudeBits(difference), category);
 
         var zeros = 0;
@@ -102,18 +114,18 @@ internal static class JpegEncoder
 
             for (; zeros >= 16; zeros -= 16)
             {
-                ac.Write(writer, ZeroRunOf16);
+                component.Ac.Write(writer, ZeroRunOf16);
             }
 
             category = Category(coefficient);
-            ac.Write(writer, (zeros << 4) | category);
+            component.Ac.Write(writer, (zeros << 4) | category);
             writer.Write(AmplitudeBits(coefficient), category);
             zeros = 0;
         }
 
         if (zeros > 0)
         {
-            ac.Write(writer, EndOfBlock);
+            component.Ac.Write(writer, EndOfBlock);
         }
     }
 
@@ -173,5 +185,21 @@ internal static class JpegEncoder
         BinaryPrimitives.WriteUInt16BigEndian(length, (ushort)(payload.Length + 2));
         output.Write(length);
         output.Write(payload);
+    }
+
+    /// <summary>One colour component of the scan: its samples, tables, and the DC value its next block is coded against.</summary>
+    private sealed class Component(byte[] plane, int stride, float[] reciprocals, JpegHuffmanTable dc, JpegHuffmanTable ac)
+    {
+        public byte[] Plane { get; } = plane;
+
+        public int Stride { get; } = stride;
+
+        public float[] Reciprocals { get; } = reciprocals;
+
+        public JpegHuffmanTable Dc { get; } = dc;
+
+        public JpegHuffmanTable Ac { get; } = ac;
+
+        public int PreviousDc { get; set; }
     }
 }

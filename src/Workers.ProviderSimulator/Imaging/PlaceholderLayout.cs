@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Workers.ProviderSimulator.Imaging;
 
 /// <summary>Where the panels, their numbers and the caption of a placeholder image go.</summary>
@@ -42,7 +44,7 @@ internal sealed class PlaceholderLayout
         var area = new PixelRect(spacing, spacing, spec.Width - (2 * spacing), spec.Height - (2 * spacing) - captionBand);
 
         var panels = SplitIntoPanels(area, spec.Columns, spec.Rows, spacing);
-        var digits = (spec.Columns * spec.Rows).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        var digits = (spec.Columns * spec.Rows).ToString(CultureInfo.InvariantCulture).Length;
         var caption = FitCaption(spec.Caption, spec.Width - (2 * spacing), captionScale);
         return new PlaceholderLayout(panels, FitNumberScale(panels, digits), caption, captionScale, spacing, spec.Height - spacing - captionHeight);
     }

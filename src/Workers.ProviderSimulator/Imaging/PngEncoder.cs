@@ -37,6 +37,9 @@ internal static class PngEncoder
         line[0] = FilterUp;
 
         using var compressed = new MemoryStream();
+
+        // Measured on placeholders: Fastest is no quicker than Optimal but about six times larger; SmallestSize is
+        // several times slower for 10% less.
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {
             for (var y = 0; y < raster.Height; y++)

@@ -7,13 +7,13 @@ namespace Workers.ProviderSimulator.Imaging;
 /// </summary>
 internal static class Vp8lBackwardReferences
 {
-    /// <summary>The longest copy one token can carry.</summary>
-    public const int MaxCopyLength = 4096;
+    // The longest copy one token can carry.
+    private const int MaxCopyLength = 4096;
 
     // Distance codes 1..120 name nearby pixels in two dimensions (RFC 9649 §4.2.2): code 1 is the pixel straight above,
     // code 2 the one to the left, whatever the image width.
-    public const int AboveDistanceCode = 1;
-    public const int LeftDistanceCode = 2;
+    private const int AboveDistanceCode = 1;
+    private const int LeftDistanceCode = 2;
 
     // Shorter repeats cost about as much as literals and only lengthen the token list.
     private const int MinCopyLength = 3;

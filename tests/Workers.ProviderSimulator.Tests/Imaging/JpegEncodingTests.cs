@@ -30,6 +30,7 @@ public sealed class JpegEncodingTests : IDisposable
     [InlineData(333, 177, 2, 1)]
     [InlineData(1024, 1024, 3, 3)]
     [InlineData(3840, 2160, 4, 3)]
+    [InlineData(3840, 3840, 1, 1)]
     public async Task Render_Jpeg_DjpegDecodesSizeAndPanelColour(int width, int height, int columns, int rows)
     {
         var spec = new ImageSpec(width, height, ImageFormat.Jpeg, columns, rows, Seed: 3, Caption: "scene 3");

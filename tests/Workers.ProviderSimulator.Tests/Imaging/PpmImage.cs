@@ -47,14 +47,14 @@ internal sealed class PpmImage
     /// <summary>The first pixel that differs from the raster, or null when every pixel matches.</summary>
     public (int X, int Y, Rgb Expected, Rgb Actual)? FirstDifference(Raster raster)
     {
-        for (var y = 0; y < Height; y++)
+        var pixels = raster.Pixels;
+        for (var i = 0; i < pixels.Length; i++)
         {
-            for (var x = 0; x < Width; x++)
+            var argb = pixels[i];
+            if (_rgb[3 * i] != (byte)(argb >> 16) || _rgb[(3 * i) + 1] != (byte)(argb >> 8) || _rgb[(3 * i) + 2] != (byte)argb)
             {
-                if (this[x, y] != raster[x, y])
-                {
-                    return (x, y, raster[x, y], this[x, y]);
-                }
+                var (x, y) = (i % Width, i / Width);
+                return (x, y, raster[x, y], this[x, y]);
             }
         }
 
@@ -64,17 +64,17 @@ internal sealed class PpmImage
     /// <summary>The mean absolute difference per channel sample, in 0..255 units.</summary>
     public double MeanAbsoluteError(Raster raster)
     {
+        var pixels = raster.Pixels;
         long total = 0;
-        for (var y = 0; y < Height; y++)
+        for (var i = 0; i < pixels.Length; i++)
         {
-            for (var x = 0; x < Width; x++)
-            {
-                var (expected, actual) = (raster[x, y], this[x, y]);
-                total += Math.Abs(expected.R - actual.R) + Math.Abs(expected.G - actual.G) + Math.Abs(expected.B - actual.B);
-            }
+            var argb = pixels[i];
+            total += Math.Abs(_rgb[3 * i] - (int)((argb >> 16) & 0xFF))
+                + Math.Abs(_rgb[(3 * i) + 1] - (int)((argb >> 8) & 0xFF))
+                + Math.Abs(_rgb[(3 * i) + 2] - (int)(argb & 0xFF));
         }
 
-        return total / (3.0 * Width * Height);
+        return total / (3.0 * pixels.Length);
     }
 
     private static string NextToken(byte[] bytes, ref int position)

@@ -34,6 +34,7 @@ public sealed class WebpEncodingTests : IDisposable
     [InlineData(333, 177, 2, 1)]
     [InlineData(1024, 1024, 3, 3)]
     [InlineData(3840, 2160, 4, 3)]
+    [InlineData(3840, 3840, 2, 2)]
     public async Task Render_Webp_DwebpDecodesTheRenderedPixelsExactly(int width, int height, int columns, int rows)
     {
         var spec = new ImageSpec(width, height, ImageFormat.Webp, columns, rows, Seed: 9, Caption: "img 2/4");
