@@ -48,7 +48,7 @@ internal static class ImageCommand
         var output = Console.Out;
         await using var watcher = await GenerationWatcher.StartAsync(message.RequestId, output, ct).ConfigureAwait(false);
         await watcher.Publisher.Publish(message, ct).ConfigureAwait(false);
-        output.WriteLine($"published GenerateImage {message.RequestId} ({message.Model}: \"{message.Prompt}\")");
+        await output.WriteLineAsync($"published GenerateImage {message.RequestId} ({message.Model}: \"{message.Prompt}\")").ConfigureAwait(false);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
@@ -66,13 +66,13 @@ internal static class ImageCommand
         switch (outcome)
         {
             case GenerationCompleted completed:
-                output.WriteLine($"completed in {completed.Timings.CompletedAt - completed.Timings.AcceptedAt:g} after {completed.Timings.PollCount} polls");
+                await output.WriteLineAsync($"completed in {completed.Timings.CompletedAt - completed.Timings.AcceptedAt:g} after {completed.Timings.PollCount} polls").ConfigureAwait(false);
                 foreach (var artifact in completed.Artifacts)
                 {
-                    output.WriteLine($"artifact {artifact.Index}: {artifact.Location} {artifact.ContentType} {artifact.Width}x{artifact.Height} {artifact.SizeBytes} bytes sha256 {artifact.Sha256}");
+                    await output.WriteLineAsync($"artifact {artifact.Index}: {artifact.Location} {artifact.ContentType} {artifact.Width}x{artifact.Height} {artifact.SizeBytes} bytes sha256 {artifact.Sha256}").ConfigureAwait(false);
                 }
 
-                output.WriteLine(completed.Cost is { } cost ? $"cost: {cost.Amount} {cost.Unit} ({cost.Source})" : "cost: unknown");
+                await output.WriteLineAsync(completed.Cost is { } cost ? $"cost: {cost.Amount} {cost.Unit} ({cost.Source})" : "cost: unknown").ConfigureAwait(false);
                 if (saveTo is not null)
                 {
                     await SaveAsync(completed, saveTo, output, ct).ConfigureAwait(false);
@@ -102,7 +102,7 @@ internal static class ImageCommand
                 ?? throw new InvalidOperationException($"artifact {artifact.Sha256} is not in the store");
             await using var file = File.Create(path);
             await source.CopyToAsync(file, ct).ConfigureAwait(false);
-            output.WriteLine($"saved {path}");
+            await output.WriteLineAsync($"saved {path}").ConfigureAwait(false);
         }
     }
 }

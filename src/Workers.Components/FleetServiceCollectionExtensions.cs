@@ -44,7 +44,7 @@ public static class FleetServiceCollectionExtensions
         services.AddHttpClient<ArtifactDownloader>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(sp => new ResilienceHandler(ProviderResiliencePipeline.Create(downloads, sp.GetRequiredService<TimeProvider>())));
 
-        services.AddDelayedDelivery(configuration);
+        services.AddDelayedDelivery();
         services.AddMassTransit(x =>
         {
             x.AddConsumer<SubmitGenerationConsumer<GenerateImage>, SubmitGenerationConsumerDefinition<GenerateImage>>();
@@ -118,7 +118,7 @@ public static class FleetServiceCollectionExtensions
         cfg.ReceiveEndpoint(queue, e =>
         {
             e.SetQuorumQueue();
-            e.BindDelayedDelivery(queue);
+            e.BindDelayedDelivery();
             configure(e);
         });
 }

@@ -16,6 +16,7 @@ namespace Workers.Components.Polling;
 public sealed partial class PollProviderTaskConsumer(
     IEnumerable<IProviderTaskReader> readers,
     GenerationStore store,
+    IDelayedMessageScheduler scheduler,
     TimeProvider clock,
     ILogger<PollProviderTaskConsumer> logger) : IConsumer<PollProviderTask>
 {
@@ -122,14 +123,13 @@ public sealed partial class PollProviderTaskConsumer(
             }
         }
 
-        await context.ScheduleSend(QueueNames.Poll(row.Provider), context.Message with { PollNumber = next }, delay, context.CancellationToken)
+        await scheduler.ScheduleSend(context, QueueNames.Poll(row.Provider), context.Message with { PollNumber = next }, delay, context.CancellationToken)
             .ConfigureAwait(false);
     }
 
-    // Sent to the endpoint's exchange, not "queue:": that would declare the quorum queue again as a classic one.
-    private static Task FinishAsync(ConsumeContext context, GenerationRecord row, ProviderTaskFinished finished) =>
-        context.Send(new Uri($"exchange:{QueueNames.Results}"), finished with { RequestId = row.RequestId, Provider = row.Provider },
-            context.CancellationToken);
+    private Task FinishAsync(ConsumeContext context, GenerationRecord row, ProviderTaskFinished finished) =>
+        scheduler.ScheduleSend(context, QueueNames.Results, finished with { RequestId = row.RequestId, Provider = row.Provider },
+            TimeSpan.Zero, context.CancellationToken);
 
     private static ProviderTaskFinished Failed(string code, string message, string? providerCode, DateTimeOffset now) => new()
     {

@@ -16,6 +16,7 @@ namespace Workers.Components.Results;
 public sealed partial class GenerationResultsConsumer(
     ArtifactDownloader downloader,
     GenerationStore store,
+    IDelayedMessageScheduler scheduler,
     IOptions<FleetOptions> fleet,
     ILogger<GenerationResultsConsumer> logger) : IConsumer<ProviderTaskFinished>
 {
@@ -99,7 +100,7 @@ public sealed partial class GenerationResultsConsumer(
         }
 
         LogCopyRetry(error, row.RequestId, finished.Attempt);
-        await context.ScheduleSend(QueueNames.Results, finished with { Attempt = finished.Attempt + 1 },
+        await scheduler.ScheduleSend(context, QueueNames.Results, finished with { Attempt = finished.Attempt + 1 },
             TimeSpan.FromSeconds(options.ResultRetryDelaySeconds), context.CancellationToken).ConfigureAwait(false);
     }
 

@@ -20,6 +20,7 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
     IEnumerable<IGenerationProvider<TCommand>> providers,
     IEnumerable<IProviderTaskReader> readers,
     GenerationStore store,
+    IDelayedMessageScheduler scheduler,
     IOptions<FleetOptions> fleet,
     TimeProvider clock,
     ILogger<SubmitGenerationConsumer<TCommand>> logger) : IConsumer<TCommand>
@@ -161,7 +162,7 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
         await store.TryMarkPendingAsync(row.RequestId, error, ct).ConfigureAwait(false);
         var delay = provider.SubmitRetry.DelayBeforeRetry(retry, refusal.RetryAfter);
         LogSubmitRetry(row.RequestId, refusal.Message, delay);
-        await context.ScheduleSend(QueueNames.Submit(provider.Provider, Kind), context.Message, delay, ct).ConfigureAwait(false);
+        await scheduler.ScheduleSend(context, QueueNames.Submit(provider.Provider, Kind), context.Message, delay, ct).ConfigureAwait(false);
     }
 
     private async Task FailAsync(ConsumeContext context, string requestId, GenerationError error, CreditCost? credits)
@@ -172,7 +173,7 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
     }
 
     private Task SchedulePollAsync(ConsumeContext context, GenerationRecord row, int pollNumber) =>
-        context.ScheduleSend(QueueNames.Poll(row.Provider),
+        scheduler.ScheduleSend(context, QueueNames.Poll(row.Provider),
             new PollProviderTask { RequestId = row.RequestId, Provider = row.Provider, PollNumber = pollNumber },
             readers.First(r => r.Provider == row.Provider).Polling.DelayBeforePoll(pollNumber), context.CancellationToken);
 
