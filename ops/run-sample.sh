@@ -26,7 +26,7 @@ echo "[sample] starting the provider simulator on http://127.0.0.1:5080 (log: $l
 Simulator__SpeedFactor="${SIMULATOR_SPEED_FACTOR:-10}" \
   dotnet run --no-build -c Release --project src/Workers.ProviderSimulator -- --urls http://127.0.0.1:5080 >"$logs/simulator.log" 2>&1 &
 pids+=($!)
-wait_for http://127.0.0.1:5080/v1/models simulator "$logs/simulator.log"
+wait_for http://127.0.0.1:5080/_control/counters simulator "$logs/simulator.log"
 
 echo "[sample] starting the fleet on http://127.0.0.1:8080 (log: $logs/fleet.log)"
 dotnet run --no-build -c Release --project src/Workers.Host >"$logs/fleet.log" 2>&1 &
