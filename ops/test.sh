@@ -3,6 +3,8 @@
 # the real RabbitMQ and PostgreSQL. Ends with one line "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# No usage reports from MassTransit to its vendor (test buses included).
+export MASSTRANSIT_USAGE_TELEMETRY=false
 
 bash ops/services.sh
 # Image decoders that the simulator's imaging tests use to prove the bytes are real PNG/JPEG/WebP.

@@ -47,6 +47,8 @@ public static class FleetServiceCollectionExtensions
         services.AddDelayedDelivery();
         services.AddMassTransit(x =>
         {
+            // MassTransit would report usage to its vendor over the internet; a fleet has no business doing that.
+            x.DisableUsageTelemetry();
             x.AddConsumer<SubmitGenerationConsumer<GenerateImage>, SubmitGenerationConsumerDefinition<GenerateImage>>();
             x.AddConsumer<PollProviderTaskConsumer, PollProviderTaskConsumerDefinition>();
             x.AddConsumer<GenerationResultsConsumer, GenerationResultsConsumerDefinition>();
