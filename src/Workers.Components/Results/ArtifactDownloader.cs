@@ -7,8 +7,6 @@ namespace Workers.Components.Results;
 /// <summary>Copies one result out of the provider's expiring URL into the artifact store, streaming.</summary>
 public sealed class ArtifactDownloader(HttpClient http, IArtifactStore store)
 {
-    private const int HeaderBytes = 64 * 1024;
-
     /// <summary>Throws <see cref="ArtifactUnavailableException"/> when the URL no longer serves the result.</summary>
     public async Task<GeneratedArtifact> CopyAsync(int index, string url, CancellationToken cancellationToken)
     {
@@ -21,7 +19,7 @@ public sealed class ArtifactDownloader(HttpClient http, IArtifactStore store)
         response.EnsureSuccessStatusCode();
         var contentType = response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream";
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using var capture = new HeaderCapturingStream(body, HeaderBytes);
+        await using var capture = new HeaderCapturingStream(body, MediaDimensions.RecommendedHeaderBytes);
         var stored = await store.PutAsync(capture, contentType, cancellationToken).ConfigureAwait(false);
         var size = MediaDimensions.TryRead(capture.Header, contentType);
         return new GeneratedArtifact
