@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Workers.ProviderSimulator.Callbacks;
 using Workers.ProviderSimulator.Control;
+using Workers.ProviderSimulator.Faults;
 using Workers.ProviderSimulator.Files;
 using Workers.ProviderSimulator.UniAll;
 
@@ -64,6 +66,8 @@ public static class SimulatorApp
 
         services.AddSimulatorControl();
         services.AddSimulatorFiles();
+        services.AddSimulatorFaults();
+        services.AddSimulatorCallbacks();
         services.AddUniAll();
     }
 }

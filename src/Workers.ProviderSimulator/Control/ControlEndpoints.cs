@@ -1,3 +1,5 @@
+using Workers.ProviderSimulator.Callbacks;
+using Workers.ProviderSimulator.Faults;
 using Workers.ProviderSimulator.Ledger;
 using Workers.ProviderSimulator.Scripts;
 
@@ -5,7 +7,7 @@ namespace Workers.ProviderSimulator.Control;
 
 /// <summary>
 /// The control API under <c>/_control</c>, for tests and benchmarks: reset, scripted outcomes, the submissions
-/// list and counters. Every provider shares it; scripts and records carry the provider name.
+/// list, counters, injected faults and callback behaviour. Every provider shares it; scripts and records carry the provider name.
 /// </summary>
 public static class ControlEndpoints
 {
@@ -52,10 +54,12 @@ public static class ControlEndpoints
 
         control.MapGet(
             "/submissions",
-            (string? provider, string? promptContains, SubmissionLog submissions) =>
-                submissions.Find(provider, promptContains));
+            (string? provider, string? promptContains, string? clientReference, SubmissionLog submissions) =>
+                submissions.Find(provider, promptContains, clientReference));
 
         control.MapGet("/counters", (CounterBook counters) => counters.Snapshot());
+        control.MapFaultControl();
+        control.MapCallbackControl();
 
         return endpoints;
     }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Workers.ProviderSimulator.Callbacks;
+using Workers.ProviderSimulator.Faults;
 using Workers.ProviderSimulator.Ledger;
 using Workers.ProviderSimulator.Scripts;
 
@@ -28,26 +30,38 @@ public sealed class SimulatorControlClient(HttpClient http)
     public async Task<IReadOnlyList<ActiveScript>> GetScriptsAsync(CancellationToken cancellationToken = default) =>
         await GetAsync<List<ActiveScript>>("/_control/scripts", cancellationToken);
 
-    /// <summary>Accepted submissions, filtered by provider and by a text the prompt contains (both optional).</summary>
+    /// <summary>Accepted submissions, filtered by provider, a text the prompt contains and a client reference (all optional).</summary>
     public async Task<IReadOnlyList<Submission>> GetSubmissionsAsync(
         string? provider = null,
         string? promptContains = null,
-        CancellationToken cancellationToken = default)
+        string? clientReference = null,
+        CancellationToken cancellationToken = default) =>
+        await GetAsync<List<Submission>>(
+            WithQuery("/_control/submissions", ("provider", provider), ("promptContains", promptContains), ("clientReference", clientReference)),
+            cancellationToken);
+
+    /// <summary>Replaces the random faults injected into one provider's calls.</summary>
+    public async Task SetFaultsAsync(FaultInjection injection, CancellationToken cancellationToken = default)
     {
-        var query = new List<string>();
-        if (provider is not null)
-        {
-            query.Add($"provider={Uri.EscapeDataString(provider)}");
-        }
-
-        if (promptContains is not null)
-        {
-            query.Add($"promptContains={Uri.EscapeDataString(promptContains)}");
-        }
-
-        var path = query.Count == 0 ? "/_control/submissions" : $"/_control/submissions?{string.Join('&', query)}";
-        return await GetAsync<List<Submission>>(path, cancellationToken);
+        using var response = await http.PutAsJsonAsync(new Uri("/_control/faults", UriKind.Relative), injection, Json, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
     }
+
+    /// <summary>Sets how one provider's callbacks are delivered (normal, off, duplicated, late, out of order, forged).</summary>
+    public async Task SetCallbackBehaviourAsync(CallbackBehaviour behaviour, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PutAsJsonAsync(new Uri("/_control/callback-behaviour", UriKind.Relative), behaviour, Json, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    /// <summary>Every callback attempt (up to the last 10,000), filtered by provider and task (both optional).</summary>
+    public async Task<IReadOnlyList<CallbackDelivery>> GetCallbackDeliveriesAsync(
+        string? provider = null,
+        string? taskId = null,
+        CancellationToken cancellationToken = default) =>
+        await GetAsync<List<CallbackDelivery>>(
+            WithQuery("/_control/callback-deliveries", ("provider", provider), ("taskId", taskId)),
+            cancellationToken);
 
     /// <summary>Counters of every provider, keyed by provider name.</summary>
     public async Task<IReadOnlyDictionary<string, ProviderCounters>> GetCountersAsync(CancellationToken cancellationToken = default) =>
@@ -60,6 +74,15 @@ public sealed class SimulatorControlClient(HttpClient http)
         return all.TryGetValue(provider, out var counters)
             ? counters
             : throw new ArgumentException($"The simulator does not serve provider '{provider}'.", nameof(provider));
+    }
+
+    private static string WithQuery(string path, params (string Name, string? Value)[] parameters)
+    {
+        var query = parameters
+            .Where(parameter => parameter.Value is not null)
+            .Select(parameter => $"{parameter.Name}={Uri.EscapeDataString(parameter.Value!)}")
+            .ToList();
+        return query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
     }
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)

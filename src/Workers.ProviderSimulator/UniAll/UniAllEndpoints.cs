@@ -42,8 +42,8 @@ public static class UniAllEndpoints
 
         routes.MapGet(
             "/v1/images/tasks/{task_id}",
-            (HttpRequest request, [FromRoute(Name = "task_id")] string taskId, UniAllQueryHandler handler) =>
-                handler.Handle(request, taskId));
+            (HttpContext context, [FromRoute(Name = "task_id")] string taskId, UniAllQueryHandler handler, CancellationToken cancellationToken) =>
+                handler.HandleAsync(context, taskId, cancellationToken));
 
         routes.MapGet("/v1/models", ListModels);
     }

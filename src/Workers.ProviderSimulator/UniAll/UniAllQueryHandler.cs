@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Workers.ProviderSimulator.Faults;
 using Workers.ProviderSimulator.Files;
 using Workers.ProviderSimulator.Ledger;
 
@@ -9,12 +10,21 @@ internal sealed class UniAllQueryHandler(
     UniAllTaskStore tasks,
     FileLinks links,
     CounterBook counters,
+    FaultBook faults,
     TimeProvider time,
     IOptions<SimulatorOptions> options)
 {
-    public IResult Handle(HttpRequest request, string taskId)
+    public async Task<IResult> HandleAsync(HttpContext context, string taskId, CancellationToken cancellationToken)
     {
         counters.Polled(SimulatedProviders.UniAll);
+        if (faults.Draw(SimulatedProviders.UniAll, FaultTarget.Poll) is { } fault)
+        {
+            return fault.Status is { } status
+                ? UniAllError.Rejected(status, message: null).ToResult(fault.RetryAfterSeconds)
+                : await faults.HangAsync(context, fault, cancellationToken);
+        }
+
+        var request = context.Request;
         if (UniAllAuth.Account(request, options) is not { } account)
         {
             return UniAllError.Unauthorized().ToResult();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Workers.ProviderSimulator.Faults;
 using Workers.ProviderSimulator.Ledger;
 using Workers.ProviderSimulator.Scripts;
 
@@ -10,6 +11,7 @@ internal sealed class UniAllSubmitHandler(
     ScriptBook scripts,
     SubmissionLog submissions,
     CounterBook counters,
+    FaultBook faults,
     TimeProvider time,
     IOptions<SimulatorOptions> options)
 {
@@ -18,6 +20,13 @@ internal sealed class UniAllSubmitHandler(
 
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
+        if (faults.Draw(Provider, FaultTarget.Submit) is { } fault)
+        {
+            return fault.Status is { } faultStatus
+                ? Reject(UniAllError.Rejected(faultStatus, message: null), fault.RetryAfterSeconds)
+                : await faults.HangAsync(context, fault, cancellationToken);
+        }
+
         if (UniAllAuth.Account(context.Request, options) is not { } account)
         {
             return Reject(UniAllError.Unauthorized());
@@ -55,8 +64,9 @@ internal sealed class UniAllSubmitHandler(
 
         var task = CreateTask(account, order, script);
         tasks.Add(task);
-        submissions.Record(new Submission(Provider, task.TaskId, account, order.Model.Id, order.Prompt, order.N, task.CreatedAt));
-        counters.SubmissionAccepted(Provider);
+        submissions.Record(new Submission(
+            Provider, task.TaskId, account, order.Model.Id, order.Prompt, order.N, task.CreatedAt, Submission.ClientReferenceOf(context.Request)));
+        counters.SubmissionAccepted(Provider, account);
 
         if (script?.Outcome == ScriptOutcome.AcceptThenDrop)
         {
