@@ -27,6 +27,9 @@ internal sealed class SimulatorHost : IAsyncDisposable
 
     public SimulatorControlClient Control { get; }
 
+    /// <summary>The simulator's services, for tests that drive a shared part (e.g. the callback dispatcher) directly.</summary>
+    public IServiceProvider Services => app.Services;
+
     /// <param name="args">Command-line style settings, e.g. <c>--Simulator:SpeedFactor=100</c>.</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
     public static async Task<SimulatorHost> StartAsync(string[]? args = null, CancellationToken cancellationToken = default)
