@@ -73,19 +73,15 @@ public sealed partial class CallbackDispatcher(
 
     public void Reset()
     {
-        var previous = Interlocked.Exchange(ref lifetime, new CancellationTokenSource());
-        previous.Cancel();
-        previous.Dispose();
+        // Not disposed: a concurrent Schedule may still read its token. A source without a timer holds nothing to free.
+        Interlocked.Exchange(ref lifetime, new CancellationTokenSource()).Cancel();
         behaviours.Clear();
         held.Clear();
         deliveries.Clear();
     }
 
-    public void Dispose()
-    {
-        lifetime.Cancel();
-        lifetime.Dispose();
-    }
+    // Registered as itself and as IResettableState, so the container disposes it twice: cancelling again is harmless.
+    public void Dispose() => lifetime.Cancel();
 
     private async Task DispatchAsync(CallbackMessage message, CancellationToken cancellationToken)
     {
