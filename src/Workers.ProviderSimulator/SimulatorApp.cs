@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Workers.ProviderSimulator.Callbacks;
 using Workers.ProviderSimulator.Control;
+using Workers.ProviderSimulator.Depicta;
 using Workers.ProviderSimulator.Faults;
 using Workers.ProviderSimulator.Files;
 using Workers.ProviderSimulator.UniAll;
@@ -41,6 +42,7 @@ public static class SimulatorApp
         app.MapGet("/", () => Results.Text("Provider simulator: " + string.Join(", ", SimulatedProviders.All)))
             .ExcludeFromDescription();
         app.MapUniAll();
+        app.MapDepicta();
         app.MapSimulatorFiles();
         app.MapSimulatorControl();
         return app;
@@ -69,5 +71,6 @@ public static class SimulatorApp
         services.AddSimulatorFaults();
         services.AddSimulatorCallbacks();
         services.AddUniAll();
+        services.AddDepicta();
     }
 }

@@ -1,3 +1,4 @@
+using Workers.ProviderSimulator.Depicta;
 using Workers.ProviderSimulator.UniAll;
 
 namespace Workers.ProviderSimulator;
@@ -24,4 +25,7 @@ public sealed class SimulatorOptions
 
     /// <summary>UniAll (section <c>Simulator:UniAll</c>).</summary>
     public UniAllOptions UniAll { get; set; } = new();
+
+    /// <summary>Depicta (section <c>Simulator:Depicta</c>).</summary>
+    public DepictaOptions Depicta { get; set; } = new();
 }

@@ -29,7 +29,11 @@ public static class UniAllEndpoints
     public static IEndpointRouteBuilder MapUniAll(this IEndpointRouteBuilder endpoints)
     {
         MapRoutes(endpoints);
-        MapRoutes(endpoints.MapGroup(PathPrefix));
+        var prefixed = endpoints.MapGroup(PathPrefix);
+        MapRoutes(prefixed);
+
+        // Only under the prefix: the root /v1/models is Depicta's.
+        prefixed.MapGet("/v1/models", ListModels);
         return endpoints;
     }
 
@@ -44,8 +48,6 @@ public static class UniAllEndpoints
             "/v1/images/tasks/{task_id}",
             (HttpContext context, [FromRoute(Name = "task_id")] string taskId, UniAllQueryHandler handler, CancellationToken cancellationToken) =>
                 handler.HandleAsync(context, taskId, cancellationToken));
-
-        routes.MapGet("/v1/models", ListModels);
     }
 
     private static IResult ListModels(HttpRequest request, IOptions<SimulatorOptions> options)
