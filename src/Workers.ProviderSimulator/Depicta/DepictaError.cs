@@ -20,7 +20,7 @@ internal sealed record DepictaError(int Status, string Code, string Message, IRe
     public static DepictaError Invalid(IReadOnlyList<DepictaFieldError> details) => new(
         StatusCodes.Status400BadRequest,
         BadRequest,
-        details.Count == 1 ? details[0].Message : $"{details[0].Message} (and {details.Count - 1} more problems, see details)",
+        details.Count == 1 ? details[0].Message : $"{details.Count} problems in the request, see details. First: {details[0].Message}",
         details);
 
     public static DepictaError Unauthorized() => new(
