@@ -7,10 +7,12 @@ cd "$(dirname "$0")/.."
 export MASSTRANSIT_USAGE_TELEMETRY=false
 
 bash ops/services.sh
-# Image decoders that the simulator's imaging tests use to prove the bytes are real PNG/JPEG/WebP.
-if ! command -v dwebp >/dev/null || ! command -v djpeg >/dev/null || ! command -v pngcheck >/dev/null; then
-  echo "[test] installing webp libjpeg-turbo-progs pngcheck"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webp libjpeg-turbo-progs pngcheck >/dev/null
+# Decoders that the simulator's imaging and video tests use to prove the bytes are real PNG/JPEG/WebP and MP4 (H.264):
+# ffmpeg brings ffprobe and ffmpeg.
+if ! command -v dwebp >/dev/null || ! command -v djpeg >/dev/null || ! command -v pngcheck >/dev/null \
+  || ! command -v ffprobe >/dev/null || ! command -v ffmpeg >/dev/null; then
+  echo "[test] installing webp libjpeg-turbo-progs pngcheck ffmpeg"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webp libjpeg-turbo-progs pngcheck ffmpeg >/dev/null
 fi
 
 log=$(mktemp)

@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Workers.ProviderSimulator.Tests.Imaging;
 
 /// <summary>
-/// Runs the reference decoders from Debian (libwebp, libjpeg-turbo, pngcheck) on encoded files. A missing tool fails the
-/// test and names the package to install: a validity check that silently skipped would prove nothing.
+/// Runs the reference decoders from Debian (libwebp, libjpeg-turbo, pngcheck; ffmpeg through <c>Video/Ffmpeg</c>) on
+/// encoded files. A missing tool fails the test and names the package to install: a validity check that silently skipped
+/// would prove nothing.
 /// </summary>
 internal static class ExternalDecoders
 {
@@ -40,7 +41,8 @@ internal static class ExternalDecoders
         return (await DwebpAsync(webp)).Image;
     }
 
-    private static async Task<string> RunAsync(string tool, string debianPackage, string[] arguments)
+    /// <summary>Runs a tool to completion and returns its standard output followed by its standard error.</summary>
+    internal static async Task<string> RunAsync(string tool, string debianPackage, string[] arguments)
     {
         var executable = FindOnPath(tool)
             ?? throw new Xunit.Sdk.XunitException(
