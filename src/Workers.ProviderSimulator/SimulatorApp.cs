@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Workers.ProviderSimulator.Apikley;
 using Workers.ProviderSimulator.Callbacks;
 using Workers.ProviderSimulator.Control;
 using Workers.ProviderSimulator.Faults;
@@ -41,6 +42,7 @@ public static class SimulatorApp
         app.MapGet("/", () => Results.Text("Provider simulator: " + string.Join(", ", SimulatedProviders.All)))
             .ExcludeFromDescription();
         app.MapUniAll();
+        app.MapApikley();
         app.MapSimulatorFiles();
         app.MapSimulatorControl();
         return app;
@@ -69,5 +71,6 @@ public static class SimulatorApp
         services.AddSimulatorFaults();
         services.AddSimulatorCallbacks();
         services.AddUniAll();
+        services.AddApikley();
     }
 }

@@ -1,3 +1,4 @@
+using Workers.ProviderSimulator.Apikley;
 using Workers.ProviderSimulator.UniAll;
 
 namespace Workers.ProviderSimulator;
@@ -24,4 +25,7 @@ public sealed class SimulatorOptions
 
     /// <summary>UniAll (section <c>Simulator:UniAll</c>).</summary>
     public UniAllOptions UniAll { get; set; } = new();
+
+    /// <summary>Apikley (section <c>Simulator:Apikley</c>).</summary>
+    public ApikleyOptions Apikley { get; set; } = new();
 }
