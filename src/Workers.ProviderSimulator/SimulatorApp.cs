@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Workers.ProviderSimulator.Apikley;
 using Workers.ProviderSimulator.Callbacks;
 using Workers.ProviderSimulator.Control;
 using Workers.ProviderSimulator.Depicta;
@@ -42,6 +43,7 @@ public static class SimulatorApp
         app.MapGet("/", () => Results.Text("Provider simulator: " + string.Join(", ", SimulatedProviders.All)))
             .ExcludeFromDescription();
         app.MapUniAll();
+        app.MapApikley();
         app.MapDepicta();
         app.MapSimulatorFiles();
         app.MapSimulatorControl();
@@ -71,6 +73,7 @@ public static class SimulatorApp
         services.AddSimulatorFaults();
         services.AddSimulatorCallbacks();
         services.AddUniAll();
+        services.AddApikley();
         services.AddDepicta();
     }
 }

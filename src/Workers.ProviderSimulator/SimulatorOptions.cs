@@ -1,3 +1,4 @@
+using Workers.ProviderSimulator.Apikley;
 using Workers.ProviderSimulator.Depicta;
 using Workers.ProviderSimulator.UniAll;
 
@@ -25,6 +26,9 @@ public sealed class SimulatorOptions
 
     /// <summary>UniAll (section <c>Simulator:UniAll</c>).</summary>
     public UniAllOptions UniAll { get; set; } = new();
+
+    /// <summary>Apikley (section <c>Simulator:Apikley</c>).</summary>
+    public ApikleyOptions Apikley { get; set; } = new();
 
     /// <summary>Depicta (section <c>Simulator:Depicta</c>).</summary>
     public DepictaOptions Depicta { get; set; } = new();

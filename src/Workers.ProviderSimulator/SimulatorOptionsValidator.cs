@@ -37,6 +37,7 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
         }
 
         options.UniAll.CollectErrors($"{section}:UniAll", errors);
+        options.Apikley.CollectErrors($"{section}:Apikley", errors);
         options.Depicta.CollectErrors($"{section}:Depicta", errors);
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

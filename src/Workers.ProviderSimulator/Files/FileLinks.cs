@@ -13,13 +13,26 @@ public sealed class FileLinks(FileSigner signer, TimeProvider time, IOptions<Sim
     /// <param name="request">The request being answered; its scheme and host are the default base URL.</param>
     /// <param name="address">The file to link to.</param>
     /// <param name="fileName">A readable last path segment such as <c>task_x-1.png</c>; it is not checked.</param>
-    public string Create(HttpRequest request, FileAddress address, string fileName)
+    public string Create(HttpRequest request, FileAddress address, string fileName) =>
+        Create(BaseUrlOf(request), address, fileName, options.Value.FileUrlLifetime);
+
+    /// <summary>
+    /// A link valid for <paramref name="lifetime"/> from now under <paramref name="baseUrl"/> (from
+    /// <see cref="BaseUrlOf"/>), for providers whose links live longer than the default, or that are built after
+    /// the request has ended (callbacks).
+    /// </summary>
+    public string Create(string baseUrl, FileAddress address, string fileName, TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        var token = signer.Sign(address, time.GetUtcNow() + lifetime);
+        return $"{baseUrl}/files/{token}/{Uri.EscapeDataString(fileName)}";
+    }
+
+    /// <summary>The configured public base URL, else the scheme, host and path base of <paramref name="request"/> (no trailing slash).</summary>
+    public string BaseUrlOf(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var settings = options.Value;
-        var token = signer.Sign(address, time.GetUtcNow() + settings.FileUrlLifetime);
-        var baseUrl = settings.PublicBaseUrl?.ToString().TrimEnd('/')
+        return options.Value.PublicBaseUrl?.ToString().TrimEnd('/')
             ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return $"{baseUrl}/files/{token}/{Uri.EscapeDataString(fileName)}";
     }
 }

@@ -68,8 +68,9 @@ public sealed class FileSigner
 
     private static bool TryDecode(ReadOnlySpan<char> text, out byte[] bytes)
     {
+        // TryDecodeFromChars throws on malformed input (e.g. a length of 1 mod 4) instead of returning false.
         bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (!Base64Url.TryDecodeFromChars(text, bytes, out var written))
+        if (!Base64Url.IsValid(text) || !Base64Url.TryDecodeFromChars(text, bytes, out var written))
         {
             return false;
         }
