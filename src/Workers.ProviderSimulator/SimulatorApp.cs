@@ -7,6 +7,7 @@ using Workers.ProviderSimulator.Callbacks;
 using Workers.ProviderSimulator.Control;
 using Workers.ProviderSimulator.Faults;
 using Workers.ProviderSimulator.Files;
+using Workers.ProviderSimulator.TopView;
 using Workers.ProviderSimulator.UniAll;
 
 namespace Workers.ProviderSimulator;
@@ -41,6 +42,7 @@ public static class SimulatorApp
         app.MapGet("/", () => Results.Text("Provider simulator: " + string.Join(", ", SimulatedProviders.All)))
             .ExcludeFromDescription();
         app.MapUniAll();
+        app.MapTopView();
         app.MapSimulatorFiles();
         app.MapSimulatorControl();
         return app;
@@ -69,5 +71,6 @@ public static class SimulatorApp
         services.AddSimulatorFaults();
         services.AddSimulatorCallbacks();
         services.AddUniAll();
+        services.AddTopView();
     }
 }

@@ -1,3 +1,4 @@
+using Workers.ProviderSimulator.TopView;
 using Workers.ProviderSimulator.UniAll;
 
 namespace Workers.ProviderSimulator;
@@ -24,4 +25,7 @@ public sealed class SimulatorOptions
 
     /// <summary>UniAll (section <c>Simulator:UniAll</c>).</summary>
     public UniAllOptions UniAll { get; set; } = new();
+
+    /// <summary>TopView (section <c>Simulator:TopView</c>).</summary>
+    public TopViewOptions TopView { get; set; } = new();
 }

@@ -37,6 +37,7 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
         }
 
         options.UniAll.CollectErrors($"{section}:UniAll", errors);
+        options.TopView.CollectErrors($"{section}:TopView", errors);
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
