@@ -134,6 +134,7 @@ public sealed partial class CallbackDispatcher(
             return;
         }
 
+        Record(message, "held", attempt: 0, status: null, acknowledged: false, error: null);
         await Task.Delay(longestHold, time, cancellationToken);
         if (held.TryRemove(new KeyValuePair<string, CallbackMessage>(message.Provider, message)))
         {
