@@ -8,6 +8,7 @@ using Workers.ProviderSimulator.Callbacks;
 using Workers.ProviderSimulator.Control;
 using Workers.ProviderSimulator.Faults;
 using Workers.ProviderSimulator.Files;
+using Workers.ProviderSimulator.TopView;
 using Workers.ProviderSimulator.UniAll;
 
 namespace Workers.ProviderSimulator;
@@ -43,6 +44,7 @@ public static class SimulatorApp
             .ExcludeFromDescription();
         app.MapUniAll();
         app.MapApikley();
+        app.MapTopView();
         app.MapSimulatorFiles();
         app.MapSimulatorControl();
         return app;
@@ -72,5 +74,6 @@ public static class SimulatorApp
         services.AddSimulatorCallbacks();
         services.AddUniAll();
         services.AddApikley();
+        services.AddTopView();
     }
 }

@@ -1,4 +1,5 @@
 using Workers.ProviderSimulator.Apikley;
+using Workers.ProviderSimulator.TopView;
 using Workers.ProviderSimulator.UniAll;
 
 namespace Workers.ProviderSimulator;
@@ -28,4 +29,7 @@ public sealed class SimulatorOptions
 
     /// <summary>Apikley (section <c>Simulator:Apikley</c>).</summary>
     public ApikleyOptions Apikley { get; set; } = new();
+
+    /// <summary>TopView (section <c>Simulator:TopView</c>).</summary>
+    public TopViewOptions TopView { get; set; } = new();
 }

@@ -38,6 +38,7 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
 
         options.UniAll.CollectErrors($"{section}:UniAll", errors);
         options.Apikley.CollectErrors($"{section}:Apikley", errors);
+        options.TopView.CollectErrors($"{section}:TopView", errors);
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
