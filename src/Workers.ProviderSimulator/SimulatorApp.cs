@@ -9,6 +9,7 @@ using Workers.ProviderSimulator.Control;
 using Workers.ProviderSimulator.Depicta;
 using Workers.ProviderSimulator.Faults;
 using Workers.ProviderSimulator.Files;
+using Workers.ProviderSimulator.TopView;
 using Workers.ProviderSimulator.UniAll;
 
 namespace Workers.ProviderSimulator;
@@ -45,6 +46,7 @@ public static class SimulatorApp
         app.MapUniAll();
         app.MapApikley();
         app.MapDepicta();
+        app.MapTopView();
         app.MapSimulatorFiles();
         app.MapSimulatorControl();
         return app;
@@ -75,5 +77,6 @@ public static class SimulatorApp
         services.AddUniAll();
         services.AddApikley();
         services.AddDepicta();
+        services.AddTopView();
     }
 }

@@ -1,5 +1,6 @@
 using Workers.ProviderSimulator.Apikley;
 using Workers.ProviderSimulator.Depicta;
+using Workers.ProviderSimulator.TopView;
 using Workers.ProviderSimulator.UniAll;
 
 namespace Workers.ProviderSimulator;
@@ -32,4 +33,7 @@ public sealed class SimulatorOptions
 
     /// <summary>Depicta (section <c>Simulator:Depicta</c>).</summary>
     public DepictaOptions Depicta { get; set; } = new();
+
+    /// <summary>TopView (section <c>Simulator:TopView</c>).</summary>
+    public TopViewOptions TopView { get; set; } = new();
 }

@@ -39,6 +39,7 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
         options.UniAll.CollectErrors($"{section}:UniAll", errors);
         options.Apikley.CollectErrors($"{section}:Apikley", errors);
         options.Depicta.CollectErrors($"{section}:Depicta", errors);
+        options.TopView.CollectErrors($"{section}:TopView", errors);
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

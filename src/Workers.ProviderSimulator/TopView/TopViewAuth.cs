@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace Workers.ProviderSimulator.TopView;
+
+/// <summary>Checks <c>Topview-Uid</c> + <c>Authorization: Bearer &lt;apiKey&gt;</c> against <see cref="TopViewOptions.Accounts"/>.</summary>
+internal static class TopViewAuth
+{
+    public const string UidHeader = "Topview-Uid";
+    private const string Scheme = "Bearer ";
+
+    /// <summary>The caller's uid (its account), or null when the call must get code 401.</summary>
+    public static string? Uid(HttpRequest request, IOptions<SimulatorOptions> options)
+    {
+        var uid = request.Headers[UidHeader].ToString().Trim();
+        var header = request.Headers.Authorization.ToString();
+        if (uid.Length == 0 || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var key = header[Scheme.Length..].Trim();
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        var accounts = options.Value.TopView.Accounts;
+        return accounts.Count == 0
+            || (accounts.TryGetValue(uid, out var expected) && string.Equals(expected, key, StringComparison.Ordinal))
+            ? uid
+            : null;
+    }
+}
