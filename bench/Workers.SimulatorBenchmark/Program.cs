@@ -8,7 +8,7 @@ var only = args.Length > 1 ? args[1] : "all";
 var sample = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5_000;
 var concurrency = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 16;
 
-IWorkload[] workloads = [new TopViewWorkload(), new ApikleyWorkload(), new UniAllWorkload()];
+IWorkload[] workloads = [new TopViewWorkload(), new ApikleyWorkload(), new DepictaWorkload(), new UniAllWorkload()];
 foreach (var workload in workloads.Where(w => only == "all" || w.Provider == only))
 {
     var report = await new LoadRun(workload, liveTasks, sample, concurrency).RunAsync(CancellationToken.None);
