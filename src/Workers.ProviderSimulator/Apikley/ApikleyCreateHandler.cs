@@ -25,7 +25,6 @@ internal sealed class ApikleyCreateHandler(
     IOptions<SimulatorOptions> options)
 {
     private const string Provider = SimulatedProviders.Apikley;
-    private const int DefaultRetryAfterSeconds = 1;
 
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -60,15 +59,11 @@ internal sealed class ApikleyCreateHandler(
         }
 
         var script = scripts.Take(Provider, order!.Prompt);
-        if (script?.SubmitLatencyMs is { } latencyMs and > 0)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(latencyMs), time, cancellationToken);
-        }
+        await OutcomeScript.DelaySubmissionAsync(script, time, cancellationToken);
 
         if (script?.HttpStatus is { } status)
         {
-            var scriptedRetryAfter = script.RetryAfterSeconds
-                ?? (status == StatusCodes.Status429TooManyRequests ? DefaultRetryAfterSeconds : null);
+            var scriptedRetryAfter = script.RetryAfterFor(status);
             return Reject(ApikleyError.Http(status, script.Message, scriptedRetryAfter));
         }
 
@@ -127,9 +122,7 @@ internal sealed class ApikleyCreateHandler(
         var settings = options.Value;
         var apikley = settings.Apikley;
         var taskId = tasks.NewTaskId();
-        var runFor = script?.DurationMs is { } durationMs
-            ? TimeSpan.FromMilliseconds(durationMs)
-            : apikley.Durations[order.NFrames].Pick(taskId, settings.SpeedFactor);
+        var runFor = OutcomeScript.RunTime(script, () => apikley.Durations[order.NFrames].Pick(taskId, settings.SpeedFactor));
         // [ASSUMPTION] failCode values: 501 is the seed's "generation failed"; content moderation answers 400.
         var (fate, failCode, failMsg) = script?.Outcome switch
         {

@@ -21,7 +21,6 @@ internal sealed class DepictaSubmitHandler(
     public const string JobIdHeader = "X-Depicta-Job-Id";
 
     private const string Provider = SimulatedProviders.Depicta;
-    private const int DefaultRetryAfterSeconds = 1;
 
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -62,15 +61,11 @@ internal sealed class DepictaSubmitHandler(
         }
 
         var script = scripts.Take(Provider, story!.PromptText);
-        if (script?.SubmitLatencyMs is { } latencyMs and > 0)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(latencyMs), time, cancellationToken);
-        }
+        await OutcomeScript.DelaySubmissionAsync(script, time, cancellationToken);
 
         if (script?.HttpStatus is { } status)
         {
-            var retryAfter = script.RetryAfterSeconds
-                ?? (status == StatusCodes.Status429TooManyRequests ? DefaultRetryAfterSeconds : null);
+            var retryAfter = script.RetryAfterFor(status);
             return Reject(response, DepictaError.WithStatus(status, script.Message), retryAfter);
         }
 
@@ -115,9 +110,7 @@ internal sealed class DepictaSubmitHandler(
     {
         var settings = options.Value;
         var id = Guid.NewGuid().ToString();
-        var runFor = script?.DurationMs is { } durationMs
-            ? TimeSpan.FromMilliseconds(durationMs)
-            : RunTime(id, story, settings);
+        var runFor = OutcomeScript.RunTime(script, () => RunTime(id, story, settings));
         var (fate, failure) = script?.Outcome switch
         {
             ScriptOutcome.Failed => (DepictaFate.Fail, new DepictaJobFailure("generation_failed", script.Message ?? "Story generation failed.")),

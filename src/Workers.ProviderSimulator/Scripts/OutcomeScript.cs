@@ -32,6 +32,23 @@ public sealed record OutcomeScript
     /// <summary>Retry-After of a rejected submission; defaults to 1 s for 429.</summary>
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>The Retry-After of a submission rejected with <paramref name="status"/>: the script's, else 1 s for a 429.</summary>
+    public int? RetryAfterFor(int status) =>
+        RetryAfterSeconds ?? (status == StatusCodes.Status429TooManyRequests ? 1 : null);
+
+    /// <summary>The task's run time: the script's exact <see cref="DurationMs"/>, else <paramref name="simulated"/>().</summary>
+    public static TimeSpan RunTime(OutcomeScript? script, Func<TimeSpan> simulated)
+    {
+        ArgumentNullException.ThrowIfNull(simulated);
+        return script?.DurationMs is { } durationMs ? TimeSpan.FromMilliseconds(durationMs) : simulated();
+    }
+
+    /// <summary>Holds the submission for the script's <see cref="SubmitLatencyMs"/>, if it has one.</summary>
+    public static Task DelaySubmissionAsync(OutcomeScript? script, TimeProvider time, CancellationToken cancellationToken) =>
+        script?.SubmitLatencyMs is { } latencyMs and > 0
+            ? Task.Delay(TimeSpan.FromMilliseconds(latencyMs), time, cancellationToken)
+            : Task.CompletedTask;
+
     /// <summary>The reasons this script cannot be used, keyed by field; empty when it is valid.</summary>
     public IDictionary<string, string[]> Validate()
     {

@@ -6,20 +6,11 @@ namespace Workers.ProviderSimulator.TopView;
 internal static class TopViewAuth
 {
     public const string UidHeader = "Topview-Uid";
-    private const string Scheme = "Bearer ";
-
     /// <summary>The caller's uid (its account), or null when the call must get code 401.</summary>
     public static string? Uid(HttpRequest request, IOptions<SimulatorOptions> options)
     {
         var uid = request.Headers[UidHeader].ToString().Trim();
-        var header = request.Headers.Authorization.ToString();
-        if (uid.Length == 0 || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var key = header[Scheme.Length..].Trim();
-        if (key.Length == 0)
+        if (uid.Length == 0 || BearerKey.Of(request) is not { Length: > 0 } key)
         {
             return null;
         }

@@ -22,7 +22,6 @@ internal sealed class TopViewSubmitHandler(
     IOptions<SimulatorOptions> options)
 {
     private const string Provider = SimulatedProviders.TopView;
-    private const int DefaultRetryAfterSeconds = 1;
 
     public async Task<IResult> HandleAsync(HttpContext context, TopViewTaskKind kind, CancellationToken cancellationToken)
     {
@@ -54,15 +53,11 @@ internal sealed class TopViewSubmitHandler(
         }
 
         var script = scripts.Take(Provider, order!.PromptText);
-        if (script?.SubmitLatencyMs is { } latencyMs and > 0)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(latencyMs), time, cancellationToken);
-        }
+        await OutcomeScript.DelaySubmissionAsync(script, time, cancellationToken);
 
         if (script?.HttpStatus is { } status)
         {
-            var retryAfter = script.RetryAfterSeconds
-                ?? (status == StatusCodes.Status429TooManyRequests ? DefaultRetryAfterSeconds : null);
+            var retryAfter = script.RetryAfterFor(status);
             return Reject(TopViewError.ForHttpStatus(status, script.Message), status, retryAfter);
         }
 
@@ -132,9 +127,7 @@ internal sealed class TopViewSubmitHandler(
         var settings = options.Value;
         var taskId = Guid.NewGuid().ToString("N");
         var durations = order.Kind == TopViewTaskKind.Storyboard ? settings.TopView.StoryboardDurations : settings.TopView.VideoDurations;
-        var runFor = script?.DurationMs is { } durationMs
-            ? TimeSpan.FromMilliseconds(durationMs)
-            : durations[order.ModelCode].Pick(taskId, settings.SpeedFactor);
+        var runFor = OutcomeScript.RunTime(script, () => durations[order.ModelCode].Pick(taskId, settings.SpeedFactor));
         var (fate, message) = script?.Outcome switch
         {
             ScriptOutcome.Failed => (TopViewFate.Fail, script.Message ?? "Internal server error: generation failed."),

@@ -16,7 +16,6 @@ internal sealed class UniAllSubmitHandler(
     IOptions<SimulatorOptions> options)
 {
     private const string Provider = SimulatedProviders.UniAll;
-    private const int DefaultRetryAfterSeconds = 1;
 
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -45,15 +44,11 @@ internal sealed class UniAllSubmitHandler(
         }
 
         var script = scripts.Take(Provider, order!.Prompt);
-        if (script?.SubmitLatencyMs is { } latencyMs and > 0)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(latencyMs), time, cancellationToken);
-        }
+        await OutcomeScript.DelaySubmissionAsync(script, time, cancellationToken);
 
         if (script?.HttpStatus is { } status)
         {
-            var retryAfter = script.RetryAfterSeconds
-                ?? (status == StatusCodes.Status429TooManyRequests ? DefaultRetryAfterSeconds : null);
+            var retryAfter = script.RetryAfterFor(status);
             return Reject(UniAllError.Rejected(status, script.Message), retryAfter);
         }
 
@@ -88,9 +83,7 @@ internal sealed class UniAllSubmitHandler(
     {
         var settings = options.Value;
         var taskId = $"task_{Guid.NewGuid():N}";
-        var runFor = script?.DurationMs is { } durationMs
-            ? TimeSpan.FromMilliseconds(durationMs)
-            : settings.UniAll.Durations[order.Model.Id].Pick(taskId, settings.SpeedFactor);
+        var runFor = OutcomeScript.RunTime(script, () => settings.UniAll.Durations[order.Model.Id].Pick(taskId, settings.SpeedFactor));
         var (fate, message) = script?.Outcome switch
         {
             ScriptOutcome.Failed => (UniAllFate.Fail, script.Message ?? "Image generation failed upstream."),
