@@ -21,6 +21,8 @@ public static class UniAllEndpoints
         services.AddSingleton<UniAllTaskStore>();
         services.AddSingleton<IResettableState>(sp => sp.GetRequiredService<UniAllTaskStore>());
         services.AddSingleton<ISimulatedFileSource, UniAllFileSource>();
+        services.AddSingleton<UniAllRateLimiter>();
+        services.AddSingleton<IResettableState>(sp => sp.GetRequiredService<UniAllRateLimiter>());
         services.AddSingleton<UniAllSubmitHandler>();
         services.AddSingleton<UniAllQueryHandler>();
         return services;

@@ -29,6 +29,10 @@ internal sealed record UniAllError(int Status, string Type, string? Code, string
     public static UniAllError InsufficientQuota(string? message) =>
         new(StatusCodes.Status402PaymentRequired, "insufficient_quota", "insufficient_user_quota", message ?? "Insufficient quota: top up the account balance.");
 
+    /// <summary>The answer above <see cref="UniAllOptions.RequestsPerMinute"/>.</summary>
+    public static UniAllError RateLimited(int requestsPerMinute) =>
+        Rejected(StatusCodes.Status429TooManyRequests, $"Rate limit reached: {requestsPerMinute.ToString(CultureInfo.InvariantCulture)} requests per minute per key.");
+
     /// <summary>A scripted rejection with any status; 429 gets the rate-limit type and code.</summary>
     public static UniAllError Rejected(int status, string? message) => status switch
     {

@@ -8,6 +8,12 @@ public sealed class UniAllOptions
     /// <summary>API keys accepted as <c>Authorization: Bearer …</c>; empty means any key that starts with <c>sk-</c>.</summary>
     public IList<string> ApiKeys { get; set; } = new List<string>();
 
+    /// <summary>
+    /// Submissions and queries allowed per key per sliding minute, above which UniAll answers 429 with Retry-After;
+    /// 0 (the default) means no limit, since UniAll documents none (README §5.4 suggests a configurable RPM).
+    /// </summary>
+    public int RequestsPerMinute { get; set; }
+
     /// <summary>Share of a task's run time it spends <c>queued</c> before it turns <c>processing</c> (0 to 1).</summary>
     public double QueuedFraction { get; set; } = 0.1;
 
@@ -34,6 +40,11 @@ public sealed class UniAllOptions
         if (!double.IsFinite(QueuedFraction) || QueuedFraction is < 0 or > 1)
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}:QueuedFraction must be between 0 and 1 (was {QueuedFraction})."));
+        }
+
+        if (RequestsPerMinute < 0)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}:RequestsPerMinute must be >= 0 (was {RequestsPerMinute})."));
         }
 
         foreach (var key in ApiKeys.Where(key => string.IsNullOrWhiteSpace(key) || key.Any(char.IsWhiteSpace)))

@@ -11,6 +11,7 @@ internal sealed class UniAllQueryHandler(
     FileLinks links,
     CounterBook counters,
     FaultBook faults,
+    UniAllRateLimiter rateLimiter,
     TimeProvider time,
     IOptions<SimulatorOptions> options)
 {
@@ -28,6 +29,11 @@ internal sealed class UniAllQueryHandler(
         if (UniAllAuth.Account(request, options) is not { } account)
         {
             return UniAllError.Unauthorized().ToResult();
+        }
+
+        if (rateLimiter.Refuse(account) is { } retryAfter)
+        {
+            return UniAllError.RateLimited(options.Value.UniAll.RequestsPerMinute).ToResult(retryAfter);
         }
 
         // Tasks belong to the key that submitted them, as gateways scope tasks by user.

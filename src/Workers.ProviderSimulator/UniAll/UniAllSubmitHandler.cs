@@ -12,6 +12,7 @@ internal sealed class UniAllSubmitHandler(
     SubmissionLog submissions,
     CounterBook counters,
     FaultBook faults,
+    UniAllRateLimiter rateLimiter,
     TimeProvider time,
     IOptions<SimulatorOptions> options)
 {
@@ -31,6 +32,11 @@ internal sealed class UniAllSubmitHandler(
             return Reject(UniAllError.Unauthorized());
         }
 
+        if (rateLimiter.Refuse(account) is { } retryAfter)
+        {
+            return Reject(UniAllError.RateLimited(options.Value.UniAll.RequestsPerMinute), retryAfter);
+        }
+
         var (request, readError) = await UniAllRequestReader.ReadAsync(context.Request, cancellationToken);
         if (readError is not null)
         {
@@ -48,8 +54,7 @@ internal sealed class UniAllSubmitHandler(
 
         if (script?.HttpStatus is { } status)
         {
-            var retryAfter = script.RetryAfterFor(status);
-            return Reject(UniAllError.Rejected(status, script.Message), retryAfter);
+            return Reject(UniAllError.Rejected(status, script.Message), script.RetryAfterFor(status));
         }
 
         if (script?.Outcome == ScriptOutcome.InsufficientCredits)
