@@ -9,6 +9,12 @@ internal enum UniAllFamily
     NanoBanana2,
     NanoBananaPro,
     GptImage2,
+
+    /// <summary>
+    /// [ASSUMPTION] README §5.2 only says grok-imagine-image[-quality] share the task endpoint; their rules are not in
+    /// the seed, so they are taken as aspect-ratio models like NanoBanana (png/jpeg, one image, tier fixes the size).
+    /// </summary>
+    GrokImagine,
 }
 
 /// <summary>One UniAll image model and what it accepts.</summary>
@@ -18,7 +24,7 @@ internal sealed record UniAllModel(string Id, UniAllFamily Family, int? LongSide
     public bool IsGptImage2 => Family == UniAllFamily.GptImage2;
 }
 
-/// <summary>The model catalogue of seed 004 (names are matched exactly, as the gateway does).</summary>
+/// <summary>The model catalogue of seed 004 and README §5.2 (names are matched exactly, as the gateway does).</summary>
 internal static class UniAllModels
 {
     public const string GptImage2 = "gpt-image-2";
@@ -41,6 +47,8 @@ internal static class UniAllModels
         new("NanoBananaPro-4K", UniAllFamily.NanoBananaPro, MaxLongSidePixels, NoWebp),
         new("NanoBananaPro-8K", UniAllFamily.NanoBananaPro, MaxLongSidePixels, NoWebp),
         new(GptImage2, UniAllFamily.GptImage2, null, AllFormats),
+        new("grok-imagine-image", UniAllFamily.GrokImagine, 1024, NoWebp),
+        new("grok-imagine-image-quality", UniAllFamily.GrokImagine, 2048, NoWebp),
     ];
 
     public static UniAllModel? Find(string id) => All.FirstOrDefault(model => model.Id == id);

@@ -19,7 +19,8 @@ public sealed class UniAllOptions
 
     /// <summary>
     /// Run time per model (seconds at speed factor 1), picked per task id from the range. Defaults follow README
-    /// §5.4: NanoBanana 0.5K–2K about 10–40 s, 4K/8K about 30–90 s, gpt-image-2 about 20 s–2 min.
+    /// §5.4: NanoBanana 0.5K–2K about 10–40 s, 4K/8K about 30–90 s, gpt-image-2 about 20 s–2 min; grok-imagine (not in
+    /// the README) as NanoBanana 1K–2K.
     /// </summary>
     public IDictionary<string, DurationRange> Durations { get; set; } = new Dictionary<string, DurationRange>(StringComparer.Ordinal)
     {
@@ -33,6 +34,8 @@ public sealed class UniAllOptions
         ["NanoBananaPro-4K"] = new(30, 90),
         ["NanoBananaPro-8K"] = new(30, 90),
         [UniAllModels.GptImage2] = new(20, 120),
+        ["grok-imagine-image"] = new(10, 40),
+        ["grok-imagine-image-quality"] = new(10, 40),
     };
 
     internal void CollectErrors(string path, ICollection<string> errors)

@@ -65,7 +65,7 @@ internal static class UniAllValidator
 
         return model.IsGptImage2
             ? ValidateGptImage2(request, model, taskType, outputFormat)
-            : ValidateNanoBanana(request, model, taskType, outputFormat);
+            : ValidateAspectRatioModel(request, model, taskType, outputFormat);
     }
 
     private static (UniAllOrder?, UniAllError?) ValidateGptImage2(
@@ -100,7 +100,7 @@ internal static class UniAllValidator
         return (new UniAllOrder(model, request.Prompt!, taskType, n, n, UniAllModels.ParseFormat(outputFormat), width, height), null);
     }
 
-    private static (UniAllOrder?, UniAllError?) ValidateNanoBanana(
+    private static (UniAllOrder?, UniAllError?) ValidateAspectRatioModel(
         UniAllSubmitRequest request,
         UniAllModel model,
         string taskType,

@@ -22,7 +22,8 @@ public sealed class UniAllModelsTests
         var models = json["data"]!.AsArray();
         Assert.Equal(
             ["NanoBanana", "NanoBanana2-0.5K", "NanoBanana2-1K", "NanoBanana2-2K", "NanoBanana2-4K",
-             "NanoBananaPro-1K", "NanoBananaPro-2K", "NanoBananaPro-4K", "NanoBananaPro-8K", "gpt-image-2"],
+             "NanoBananaPro-1K", "NanoBananaPro-2K", "NanoBananaPro-4K", "NanoBananaPro-8K", "gpt-image-2",
+             "grok-imagine-image", "grok-imagine-image-quality"],
             models.Select(model => (string)model!["id"]!));
         Assert.All(models, model =>
         {

@@ -22,6 +22,7 @@ public sealed class UniAllResultTests
         { Nano("NanoBanana", ("aspect_ratio", "9:16"), ("output_format", "webp")), "image/webp", "webp", 576, 1024, 1 },
         { Nano("NanoBanana", ("n", 4)), "image/png", "png", 1024, 1024, 1 },
         { Nano("NanoBananaPro-8K", ("aspect_ratio", "21:9")), "image/png", "png", 4096, 1752, 1 },
+        { Nano("grok-imagine-image-quality", ("aspect_ratio", "16:9")), "image/png", "png", 2048, 1152, 1 },
     };
 
     [Theory]
