@@ -6,11 +6,15 @@ namespace Workers.ProviderSimulator.Apikley;
 /// Uploaded files in memory, bounded by <see cref="ApikleyOptions.UploadStoreMegabytes"/>: expired and then the
 /// oldest uploads are dropped to make room. A same-path upload replaces the previous one (README §3.1). Thread-safe.
 /// </summary>
+/// <remarks>
+/// Every upload lives for the same <see cref="ApikleyOptions.UploadLifetime"/>, so arrival order is expiry order: the
+/// expired ones are always at the front, and each add and removal costs O(1) however many uploads are held.
+/// </remarks>
 internal sealed class ApikleyUploadStore(IOptions<SimulatorOptions> options) : IResettableState
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<string, ApikleyUpload> byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ApikleyUpload> byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedListNode<ApikleyUpload>> byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedListNode<ApikleyUpload>> byPath = new(StringComparer.Ordinal);
     private readonly LinkedList<ApikleyUpload> oldestFirst = new();
     private long totalBytes;
 
@@ -24,19 +28,15 @@ internal sealed class ApikleyUploadStore(IOptions<SimulatorOptions> options) : I
                 Remove(replaced);
             }
 
-            foreach (var expired in oldestFirst.Where(u => u.ExpiresAt <= now).ToList())
+            while (oldestFirst.First is { } oldest
+                && (oldest.Value.ExpiresAt <= now || totalBytes + upload.Bytes.Length > bound))
             {
-                Remove(expired);
+                Remove(oldest);
             }
 
-            while (totalBytes + upload.Bytes.Length > bound && oldestFirst.First is { } oldest)
-            {
-                Remove(oldest.Value);
-            }
-
-            byId[upload.FileId] = upload;
-            byPath[upload.StoragePath] = upload;
-            oldestFirst.AddLast(upload);
+            var node = oldestFirst.AddLast(upload);
+            byId[upload.FileId] = node;
+            byPath[upload.StoragePath] = node;
             totalBytes += upload.Bytes.Length;
         }
     }
@@ -46,7 +46,7 @@ internal sealed class ApikleyUploadStore(IOptions<SimulatorOptions> options) : I
     {
         lock (gate)
         {
-            return byId.TryGetValue(fileId, out var upload) && upload.ExpiresAt > now ? upload : null;
+            return byId.TryGetValue(fileId, out var node) && node.Value.ExpiresAt > now ? node.Value : null;
         }
     }
 
@@ -55,7 +55,7 @@ internal sealed class ApikleyUploadStore(IOptions<SimulatorOptions> options) : I
     {
         lock (gate)
         {
-            return byPath.TryGetValue(storagePath, out var upload) && upload.ExpiresAt > now ? upload : null;
+            return byPath.TryGetValue(storagePath, out var node) && node.Value.ExpiresAt > now ? node.Value : null;
         }
     }
 
@@ -70,11 +70,11 @@ internal sealed class ApikleyUploadStore(IOptions<SimulatorOptions> options) : I
         }
     }
 
-    private void Remove(ApikleyUpload upload)
+    private void Remove(LinkedListNode<ApikleyUpload> node)
     {
-        byId.Remove(upload.FileId);
-        byPath.Remove(upload.StoragePath);
-        oldestFirst.Remove(upload);
-        totalBytes -= upload.Bytes.Length;
+        byId.Remove(node.Value.FileId);
+        byPath.Remove(node.Value.StoragePath);
+        oldestFirst.Remove(node);
+        totalBytes -= node.Value.Bytes.Length;
     }
 }
