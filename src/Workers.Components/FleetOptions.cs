@@ -7,11 +7,11 @@ public sealed class FleetOptions
 {
     public const string SectionName = "Fleet";
 
-    /// <summary>Any of <c>submit</c>, <c>poll</c>, <c>results</c>; all of them when empty.</summary>
+    /// <summary>Any of <c>submit</c>, <c>poll</c>, <c>results</c>, <c>callbacks</c>; all of them when empty.</summary>
     /// <remarks>Lists start empty: the configuration binder appends to a pre-filled list instead of replacing it.</remarks>
     public List<string> Roles { get; set; } = [];
 
-    /// <summary>The providers whose submit and poll queues this process serves; <c>uniall</c> when empty.</summary>
+    /// <summary>The providers whose submit and poll queues (and callbacks) this process serves; every provider of the build when empty.</summary>
     public List<string> Providers { get; set; } = [];
 
     /// <summary>Kind → provider for commands that name none.</summary>
@@ -39,12 +39,12 @@ public sealed class FleetOptions
     {
         if (Roles.Count == 0)
         {
-            Roles.AddRange([FleetRoles.Submit, FleetRoles.Poll, FleetRoles.Results]);
+            Roles.AddRange([FleetRoles.Submit, FleetRoles.Poll, FleetRoles.Results, FleetRoles.Callbacks]);
         }
 
         if (Providers.Count == 0)
         {
-            Providers.Add(Contracts.ProviderNames.UniAll);
+            Providers.AddRange(Workers.Providers.ProviderCatalog.All.Select(p => p.Name));
         }
 
         return this;
@@ -59,4 +59,7 @@ public static class FleetRoles
     public const string Submit = "submit";
     public const string Poll = "poll";
     public const string Results = "results";
+
+    /// <summary>The HTTP endpoint that receives provider callbacks (<c>POST /callbacks/…</c>).</summary>
+    public const string Callbacks = "callbacks";
 }

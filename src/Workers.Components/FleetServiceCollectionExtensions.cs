@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Workers.Components.Callbacks;
 using Workers.Components.Polling;
 using Workers.Components.Results;
 using Workers.Components.Routing;
@@ -13,8 +14,9 @@ using Workers.Components.Topology;
 using Workers.Contracts;
 using Workers.Persistence;
 using Workers.Persistence.Generations;
+using Workers.Providers;
+using Workers.Providers.Abstractions;
 using Workers.Providers.Http;
-using Workers.Providers.UniAll;
 
 namespace Workers.Components;
 
@@ -30,14 +32,23 @@ public static class FleetServiceCollectionExtensions
         services.AddOptions<FleetOptions>().Bind(configuration.GetSection(FleetOptions.SectionName))
             .PostConfigure(o => o.WithDefaults()).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RabbitMqOptions>().Bind(configuration.GetSection(RabbitMqOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CallbackOptions>().Bind(configuration.GetSection(CallbackOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReferenceUrlOptions>().Bind(configuration.GetSection(ReferenceUrlOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddPersistence(configuration);
         services.AddSingleton<GenerationStore>();
+        services.AddTransient<ProviderTaskReaders>();
+        services.AddTransient<CallbackUrls>();
+        services.AddTransient<CallbackHandler>();
 
         var fleet = (configuration.GetSection(FleetOptions.SectionName).Get<FleetOptions>() ?? new FleetOptions()).WithDefaults();
-        foreach (var provider in fleet.Providers.Distinct(StringComparer.Ordinal))
+        var served = fleet.Providers.Distinct(StringComparer.Ordinal).Select(name => ProviderCatalog.Find(name)
+            ?? throw new OptionsValidationException(FleetOptions.SectionName, typeof(FleetOptions),
+                [$"Fleet:Providers names '{name}', which this build does not serve (it serves: {string.Join(", ", ProviderCatalog.All.Select(p => p.Name))})."]))
+            .ToList();
+        foreach (var provider in served)
         {
-            AddProvider(services, configuration, provider);
+            provider.Register(services, configuration);
         }
 
         var downloads = configuration.GetSection("Fleet:Downloads").Get<ProviderHttpOptions>() ?? new ProviderHttpOptions();
@@ -50,6 +61,8 @@ public static class FleetServiceCollectionExtensions
             // MassTransit would report usage to its vendor over the internet; a fleet has no business doing that.
             x.DisableUsageTelemetry();
             x.AddConsumer<SubmitGenerationConsumer<GenerateImage>, SubmitGenerationConsumerDefinition<GenerateImage>>();
+            x.AddConsumer<SubmitGenerationConsumer<GenerateVideo>, SubmitGenerationConsumerDefinition<GenerateVideo>>();
+            x.AddConsumer<SubmitGenerationConsumer<GenerateStoryboard>, SubmitGenerationConsumerDefinition<GenerateStoryboard>>();
             x.AddConsumer<PollProviderTaskConsumer, PollProviderTaskConsumerDefinition>();
             x.AddConsumer<GenerationResultsConsumer, GenerationResultsConsumerDefinition>();
             x.AddConsumer<UnroutableCommandConsumer>();
@@ -57,43 +70,37 @@ public static class FleetServiceCollectionExtensions
             {
                 cfg.Host(new Uri(context.GetRequiredService<IOptions<RabbitMqOptions>>().Value.Url));
                 cfg.ConfigureGenerationTopology();
+                // Producers in other languages may publish plain JSON (content type application/json) instead of
+                // MassTransit's envelope; each queue reads it as the message type its consumer takes.
+                cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
                 // Baseline for every endpoint: ride out a database blip; everything else is decided by the consumers.
                 cfg.UseMessageRetry(r =>
                 {
                     r.Handle<NpgsqlException>(e => e.IsTransient);
                     r.Intervals(200, 1000, 5000);
                 });
-                ConfigureEndpoints(cfg, context, context.GetRequiredService<IOptions<FleetOptions>>().Value);
+                ConfigureEndpoints(cfg, context, context.GetRequiredService<IOptions<FleetOptions>>().Value, served);
             });
         });
         return services;
     }
 
-    private static void AddProvider(IServiceCollection services, IConfiguration configuration, string provider)
+    private static void ConfigureEndpoints(IRabbitMqBusFactoryConfigurator cfg, IBusRegistrationContext context, FleetOptions fleet,
+        IReadOnlyList<ProviderRegistration> served)
     {
-        switch (provider)
+        foreach (var provider in served)
         {
-            case ProviderNames.UniAll:
-                services.AddUniAll(configuration);
-                break;
-            default:
-                throw new OptionsValidationException(FleetOptions.SectionName, typeof(FleetOptions),
-                    [$"Fleet:Providers names '{provider}', which this build does not serve (it serves: {ProviderNames.UniAll})."]);
-        }
-    }
-
-    private static void ConfigureEndpoints(IRabbitMqBusFactoryConfigurator cfg, IBusRegistrationContext context, FleetOptions fleet)
-    {
-        foreach (var provider in fleet.Providers.Distinct(StringComparer.Ordinal))
-        {
-            if (fleet.Has(FleetRoles.Submit) && provider == ProviderNames.UniAll)
+            if (fleet.Has(FleetRoles.Submit))
             {
-                SubmitEndpoint<GenerateImage>(cfg, context, provider, GenerationKinds.Image);
+                foreach (var kind in provider.Kinds)
+                {
+                    SubmitEndpoint(cfg, context, provider.Name, kind);
+                }
             }
 
             if (fleet.Has(FleetRoles.Poll))
             {
-                Endpoint(cfg, QueueNames.Poll(provider), e => e.ConfigureConsumer<PollProviderTaskConsumer>(context));
+                Endpoint(cfg, QueueNames.Poll(provider.Name), e => e.ConfigureConsumer<PollProviderTaskConsumer>(context));
             }
         }
 
@@ -105,6 +112,24 @@ public static class FleetServiceCollectionExtensions
                 e.ConfigureConsumeTopology = false;
                 e.ConfigureConsumer<UnroutableCommandConsumer>(context);
             });
+        }
+    }
+
+    private static void SubmitEndpoint(IRabbitMqBusFactoryConfigurator cfg, IBusRegistrationContext context, string provider, string kind)
+    {
+        switch (kind)
+        {
+            case GenerationKinds.Image:
+                SubmitEndpoint<GenerateImage>(cfg, context, provider, kind);
+                break;
+            case GenerationKinds.Video:
+                SubmitEndpoint<GenerateVideo>(cfg, context, provider, kind);
+                break;
+            case GenerationKinds.Storyboard:
+                SubmitEndpoint<GenerateStoryboard>(cfg, context, provider, kind);
+                break;
+            default:
+                throw new InvalidOperationException($"Provider {provider} names an unknown kind '{kind}'.");
         }
     }
 

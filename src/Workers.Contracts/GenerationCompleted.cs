@@ -16,6 +16,9 @@ public sealed record GenerationCompleted
 
     public IReadOnlyList<GeneratedArtifact> Artifacts { get; init; } = [];
 
+    /// <summary>Items of the result the provider failed to make while others succeeded (e.g. one video of a set of four).</summary>
+    public IReadOnlyList<ArtifactFailure>? PartialFailures { get; init; }
+
     /// <summary>What the task cost; null only where neither a report nor a price is known.</summary>
     public CreditCost? Cost { get; init; }
 
@@ -29,6 +32,12 @@ public sealed record GeneratedArtifact
 {
     /// <summary>Position in the provider's result list.</summary>
     public int Index { get; init; }
+
+    /// <summary>What the artifact is (<see cref="ArtifactRoles"/>): an image, a storyboard grid, a story scene, a character portrait, a video.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>The provider's name for the item where it has one (a Depicta character's name).</summary>
+    public string? Name { get; init; }
 
     /// <summary>Durable location in the fleet's artifact store, e.g. <c>postgres://artifacts/sha256/…</c>.</summary>
     public string Location { get; init; } = "";
@@ -44,8 +53,26 @@ public sealed record GeneratedArtifact
 
     public int? Height { get; init; }
 
+    /// <summary>Length of a video in seconds, read from the file itself.</summary>
+    public decimal? DurationSeconds { get; init; }
+
     /// <summary>The provider URL the bytes were copied from (it expires).</summary>
     public string? SourceUrl { get; init; }
+}
+
+/// <summary>One item of a result that the provider reported failed.</summary>
+public sealed record ArtifactFailure
+{
+    /// <summary>Position in the provider's result list.</summary>
+    public int Index { get; init; }
+
+    /// <summary><see cref="ArtifactRoles"/>.</summary>
+    public string? Role { get; init; }
+
+    public string Message { get; init; } = "";
+
+    /// <summary>The provider's own code or status for the item.</summary>
+    public string? ProviderCode { get; init; }
 }
 
 /// <summary>Credits spent on a task.</summary>

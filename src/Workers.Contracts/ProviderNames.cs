@@ -29,3 +29,20 @@ public static class CostSources
 
     public const string Estimated = "estimated";
 }
+
+/// <summary>What a <see cref="GeneratedArtifact"/> is.</summary>
+public static class ArtifactRoles
+{
+    public const string Image = "image";
+
+    /// <summary>TopView's storyboard: one grid image of every panel.</summary>
+    public const string Grid = "grid";
+
+    /// <summary>One scene of a Depicta story, in story order.</summary>
+    public const string Scene = "scene";
+
+    /// <summary>A character portrait that Depicta generated for consistency.</summary>
+    public const string Character = "character";
+
+    public const string Video = "video";
+}

@@ -17,6 +17,7 @@ public static class GenerationEvents
             Model = row.Model,
             ProviderTaskId = row.ProviderTaskId ?? "",
             Artifacts = row.Artifacts,
+            PartialFailures = row.PartialFailures,
             Cost = row.Credits,
             Timings = Timings(row),
             Tags = row.Tags,

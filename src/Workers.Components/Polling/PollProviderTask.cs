@@ -9,4 +9,10 @@ public sealed record PollProviderTask
 
     /// <summary>0 for the first poll. Only one message per number goes on (see the store's poll claim).</summary>
     public int PollNumber { get; init; }
+
+    /// <summary>
+    /// A poll out of schedule, because the provider called back: it reads the task once and hands it on if it ended, but
+    /// neither claims a number nor schedules the next poll, so the regular chain is never forked.
+    /// </summary>
+    public bool Hint { get; init; }
 }

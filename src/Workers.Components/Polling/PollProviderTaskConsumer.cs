@@ -11,10 +11,10 @@ namespace Workers.Components.Polling;
 
 /// <summary>
 /// Asks the provider about one task, once: reports progress and schedules the next poll, or hands a finished
-/// task to the results service. Polls back off to the provider's interval and stop at the request's deadline.
+/// task to the results service. Polls back off to the model's interval and stop at the request's deadline.
 /// </summary>
 public sealed partial class PollProviderTaskConsumer(
-    IEnumerable<IProviderTaskReader> readers,
+    ProviderTaskReaders readers,
     GenerationStore store,
     IDelayedMessageScheduler scheduler,
     TimeProvider clock,
@@ -30,29 +30,30 @@ public sealed partial class PollProviderTaskConsumer(
             return;
         }
 
-        if (!await store.TryClaimPollAsync(poll.RequestId, poll.PollNumber, context.MessageId ?? NewId.NextGuid(), ct).ConfigureAwait(false))
+        if (!poll.Hint && !await store.TryClaimPollAsync(poll.RequestId, poll.PollNumber, context.MessageId ?? NewId.NextGuid(), ct).ConfigureAwait(false))
         {
             LogStalePoll(poll.RequestId, poll.PollNumber);
             return;
         }
 
-        var reader = readers.First(r => r.Provider == row.Provider);
+        var reader = readers.For(row.Provider);
+        var schedule = reader.Schedule(row.Kind, row.Model);
         var now = clock.GetUtcNow();
         ProviderTaskState state;
         try
         {
-            state = await reader.GetTaskAsync(row.Account, row.ProviderTaskId, ct).ConfigureAwait(false);
+            state = await reader.GetTaskAsync(ProviderTaskReaders.TaskOf(row), ct).ConfigureAwait(false);
         }
-        catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.NotFound)
+        catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.NotFound && !JustSubmitted(row, schedule, now))
         {
             await FinishAsync(context, row, Failed(ex.Code, ex.Message, ex.ProviderCode, now)).ConfigureAwait(false);
             return;
         }
         catch (ProviderCallException ex)
         {
-            // The task is paid for and may still be running: keep asking until the deadline.
+            // The task is paid for and may still be running (or not be listed yet): keep asking until the deadline.
             LogPollFailed(ex, poll.RequestId, poll.PollNumber);
-            await NextPollAsync(context, row, reader, ex.RetryAfter, now).ConfigureAwait(false);
+            await NextPollAsync(context, row, schedule, ex.RetryAfter, now).ConfigureAwait(false);
             return;
         }
 
@@ -61,10 +62,8 @@ public sealed partial class PollProviderTaskConsumer(
             case ProviderTaskPhase.Succeeded:
                 await FinishAsync(context, row, new ProviderTaskFinished
                 {
-                    RequestId = row.RequestId,
-                    Provider = row.Provider,
                     Succeeded = true,
-                    ResultUrls = state.ResultUrls,
+                    Items = state.Items,
                     ReportedCost = state.ReportedCost,
                     FinishedAt = now,
                 }).ConfigureAwait(false);
@@ -78,7 +77,8 @@ public sealed partial class PollProviderTaskConsumer(
                 return;
         }
 
-        if (await store.TryRecordProgressAsync(row.RequestId, state.ProviderStatus, state.Percent, ct).ConfigureAwait(false))
+        if (await store.TryRecordProgressAsync(row.RequestId, state.ProviderStatus, state.Percent, state.ItemsCompleted, state.ItemsTotal, ct)
+                .ConfigureAwait(false))
         {
             await context.Publish(new GenerationProgressed
             {
@@ -94,14 +94,23 @@ public sealed partial class PollProviderTaskConsumer(
             }, ct).ConfigureAwait(false);
         }
 
-        await NextPollAsync(context, row, reader, null, now).ConfigureAwait(false);
+        await NextPollAsync(context, row, schedule, null, now).ConfigureAwait(false);
     }
 
-    private async Task NextPollAsync(ConsumeContext<PollProviderTask> context, GenerationRecord row, IProviderTaskReader reader,
+    /// <summary>Some providers do not know a task for a moment after creating it (Apikley's "recordInfo is null").</summary>
+    private static bool JustSubmitted(GenerationRecord row, PollSchedule schedule, DateTimeOffset now) =>
+        row.SubmittedAt is { } submitted && now - submitted < schedule.NotFoundGrace;
+
+    private async Task NextPollAsync(ConsumeContext<PollProviderTask> context, GenerationRecord row, PollSchedule schedule,
         TimeSpan? retryAfter, DateTimeOffset now)
     {
+        if (context.Message.Hint)
+        {
+            return;
+        }
+
         var next = context.Message.PollNumber + 1;
-        var delay = reader.Polling.DelayBeforePoll(next);
+        var delay = schedule.DelayBeforePoll(next, Random.Shared.NextDouble());
         if (retryAfter > delay)
         {
             delay = retryAfter.Value;

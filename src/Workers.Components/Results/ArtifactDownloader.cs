@@ -1,6 +1,7 @@
 using System.Net;
 using Workers.Contracts;
 using Workers.Persistence.Artifacts;
+using Workers.Providers.Abstractions;
 
 namespace Workers.Components.Results;
 
@@ -8,8 +9,9 @@ namespace Workers.Components.Results;
 public sealed class ArtifactDownloader(HttpClient http, IArtifactStore store)
 {
     /// <summary>Throws <see cref="ArtifactUnavailableException"/> when the URL no longer serves the result.</summary>
-    public async Task<GeneratedArtifact> CopyAsync(int index, string url, CancellationToken cancellationToken)
+    public async Task<GeneratedArtifact> CopyAsync(int index, ProviderResultItem item, string url, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(item);
         using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Gone)
         {
@@ -18,21 +20,29 @@ public sealed class ArtifactDownloader(HttpClient http, IArtifactStore store)
 
         response.EnsureSuccessStatusCode();
         var contentType = response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream";
+        var video = VideoProbe.IsVideo(contentType);
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using var capture = new HeaderCapturingStream(body, MediaDimensions.RecommendedHeaderBytes);
+        await using var capture = new HeaderCapturingStream(body, video ? VideoProbe.HeaderBytes : MediaDimensions.RecommendedHeaderBytes);
         var stored = await store.PutAsync(capture, contentType, cancellationToken).ConfigureAwait(false);
-        var size = MediaDimensions.TryRead(capture.Header, contentType);
-        return new GeneratedArtifact
+        var artifact = new GeneratedArtifact
         {
             Index = index,
+            Role = item.Role,
+            Name = item.Name,
             Location = stored.Location,
             ContentType = stored.ContentType,
             SizeBytes = stored.SizeBytes,
             Sha256 = stored.Sha256,
-            Width = size?.Width,
-            Height = size?.Height,
             SourceUrl = url,
         };
+        if (video)
+        {
+            var facts = await VideoProbe.ReadAsync(capture.Header.ToArray(), stored, store, cancellationToken).ConfigureAwait(false);
+            return artifact with { Width = facts?.Width, Height = facts?.Height, DurationSeconds = facts?.DurationSeconds };
+        }
+
+        var size = MediaDimensions.TryRead(capture.Header, contentType);
+        return artifact with { Width = size?.Width, Height = size?.Height };
     }
 }
 

@@ -2,19 +2,23 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workers.Components.Outcomes;
+using Workers.Components.Polling;
 using Workers.Components.Scheduling;
 using Workers.Components.Topology;
 using Workers.Contracts;
 using Workers.Persistence.Generations;
+using Workers.Providers.Abstractions;
 
 namespace Workers.Components.Results;
 
 /// <summary>
-/// Ends a request: copies a finished task's artifacts into durable storage, records them with the cost, and
-/// publishes <see cref="GenerationCompleted"/> or <see cref="GenerationFailed"/>.
+/// Ends a request: copies a finished task's artifacts into durable storage (asking the provider for a fresh link where
+/// one expired), records them with the cost and any items that failed on their own, and publishes
+/// <see cref="GenerationCompleted"/> or <see cref="GenerationFailed"/>.
 /// </summary>
 public sealed partial class GenerationResultsConsumer(
     ArtifactDownloader downloader,
+    ProviderTaskReaders readers,
     GenerationStore store,
     IDelayedMessageScheduler scheduler,
     IOptions<FleetOptions> fleet,
@@ -55,28 +59,41 @@ public sealed partial class GenerationResultsConsumer(
     {
         var finished = context.Message;
         var ct = context.CancellationToken;
-        if (finished.ResultUrls.Count == 0)
+        if (finished.Items.Count == 0)
         {
             await store.TryFailAsync(row.RequestId, new GenerationError(GenerationErrorCodes.ProviderFailed,
-                $"{row.Provider} reported success without any result URL"), finished.ReportedCost, finished.FinishedAt, ct).ConfigureAwait(false);
+                $"{row.Provider} reported success without any result"), finished.ReportedCost, finished.FinishedAt, ct).ConfigureAwait(false);
             return;
         }
 
-        var artifacts = new List<GeneratedArtifact>(finished.ResultUrls.Count);
+        var artifacts = new List<GeneratedArtifact>(finished.Items.Count);
+        var failures = new List<ArtifactFailure>();
         try
         {
-            for (var i = 0; i < finished.ResultUrls.Count; i++)
+            for (var i = 0; i < finished.Items.Count; i++)
             {
-                artifacts.Add(await downloader.CopyAsync(i, finished.ResultUrls[i], ct).ConfigureAwait(false));
+                var item = finished.Items[i];
+                if (!item.Succeeded || item.Url is null)
+                {
+                    failures.Add(new ArtifactFailure
+                    {
+                        Index = i, Role = item.Role, Message = item.ErrorMessage ?? $"{row.Provider} reported this item failed", ProviderCode = item.ProviderCode,
+                    });
+                    continue;
+                }
+
+                var copied = await CopyAsync(row, i, item, ct).ConfigureAwait(false);
+                if (copied.Artifact is { } artifact)
+                {
+                    artifacts.Add(artifact);
+                }
+                else
+                {
+                    failures.Add(copied.Failure!);
+                }
             }
         }
-        catch (ArtifactUnavailableException ex)
-        {
-            await store.TryFailAsync(row.RequestId, new GenerationError(GenerationErrorCodes.ProviderFailed, ex.Message),
-                finished.ReportedCost ?? Cost(row, finished.ResultUrls.Count), finished.FinishedAt, ct).ConfigureAwait(false);
-            return;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException
+        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException or ProviderCallException
                                    || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
             await RetryLaterAsync(context, row, ex).ConfigureAwait(false);
@@ -84,7 +101,44 @@ public sealed partial class GenerationResultsConsumer(
         }
 
         var cost = finished.ReportedCost ?? Cost(row, artifacts.Count);
-        await store.TryCompleteAsync(row.RequestId, artifacts, cost, finished.FinishedAt, ct).ConfigureAwait(false);
+        if (artifacts.Count == 0)
+        {
+            await store.TryFailAsync(row.RequestId, new GenerationError(GenerationErrorCodes.ProviderFailed,
+                    $"{row.Provider} task {row.ProviderTaskId} produced no usable result: {string.Join("; ", failures.Select(f => $"item {f.Index}: {f.Message}"))}",
+                    failures.Select(f => f.ProviderCode).FirstOrDefault(c => c is not null)),
+                cost, finished.FinishedAt, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await store.TryCompleteAsync(row.RequestId, artifacts, failures, cost, finished.FinishedAt, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>One item; an expired link is re-issued by the provider once before the item counts as lost.</summary>
+    private async Task<(GeneratedArtifact? Artifact, ArtifactFailure? Failure)> CopyAsync(GenerationRecord row, int index,
+        ProviderResultItem item, CancellationToken ct)
+    {
+        try
+        {
+            return (await downloader.CopyAsync(index, item, item.Url!, ct).ConfigureAwait(false), null);
+        }
+        catch (ArtifactUnavailableException expired)
+        {
+            LogRefreshing(row.RequestId, index);
+            var fresh = await readers.For(row.Provider).RefreshResultUrlAsync(ProviderTaskReaders.TaskOf(row), index, ct).ConfigureAwait(false);
+            if (fresh is null || fresh == item.Url)
+            {
+                return (null, new ArtifactFailure { Index = index, Role = item.Role, Message = expired.Message });
+            }
+
+            try
+            {
+                return (await downloader.CopyAsync(index, item, fresh, ct).ConfigureAwait(false), null);
+            }
+            catch (ArtifactUnavailableException again)
+            {
+                return (null, new ArtifactFailure { Index = index, Role = item.Role, Message = $"{again.Message} (after a fresh link)" });
+            }
+        }
     }
 
     private async Task RetryLaterAsync(ConsumeContext<ProviderTaskFinished> context, GenerationRecord row, Exception error)
@@ -95,7 +149,8 @@ public sealed partial class GenerationResultsConsumer(
         {
             await store.TryFailAsync(row.RequestId, new GenerationError(GenerationErrorCodes.ProviderFailed,
                     $"The results of {row.Provider} task {row.ProviderTaskId} could not be copied after {finished.Attempt} attempts: {error.Message}"),
-                finished.ReportedCost ?? Cost(row, finished.ResultUrls.Count), finished.FinishedAt, context.CancellationToken).ConfigureAwait(false);
+                finished.ReportedCost ?? Cost(row, finished.Items.Count(i => i.Succeeded)), finished.FinishedAt, context.CancellationToken)
+                .ConfigureAwait(false);
             return;
         }
 
@@ -113,4 +168,7 @@ public sealed partial class GenerationResultsConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Copying the results of {RequestId} failed (attempt {Attempt}); trying again later")]
     private partial void LogCopyRetry(Exception exception, string requestId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Result {Index} of {RequestId} expired; asking the provider for a fresh link")]
+    private partial void LogRefreshing(string requestId, int index);
 }

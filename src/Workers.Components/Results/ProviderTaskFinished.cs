@@ -1,4 +1,5 @@
 using Workers.Contracts;
+using Workers.Providers.Abstractions;
 
 namespace Workers.Components.Results;
 
@@ -11,7 +12,8 @@ public sealed record ProviderTaskFinished
 
     public bool Succeeded { get; init; }
 
-    public IReadOnlyList<string> ResultUrls { get; init; } = [];
+    /// <summary>The result items in the provider's order, each succeeded (with a URL) or failed on its own.</summary>
+    public IReadOnlyList<ProviderResultItem> Items { get; init; } = [];
 
     public CreditCost? ReportedCost { get; init; }
 

@@ -45,12 +45,11 @@ public sealed partial class UnroutableCommandConsumer(IOptions<FleetOptions> fle
     private string? Default<TCommand>() where TCommand : IGenerationCommand =>
         fleet.Value.DefaultProviders.GetValueOrDefault(CommandKinds.Of<TCommand>());
 
-    private static string Known(string kind) => kind switch
-    {
-        GenerationKinds.Image => ProviderNames.UniAll,
-        GenerationKinds.Video => $"{ProviderNames.TopView}, {ProviderNames.Apikley}",
-        _ => $"{ProviderNames.TopView}, {ProviderNames.Depicta}",
-    };
+    private string Known(string kind) =>
+        string.Join(", ", Workers.Providers.ProviderCatalog.All
+            .Where(p => p.Kinds.Contains(kind) && fleet.Value.Providers.Contains(p.Name)).Select(p => p.Name)) is { Length: > 0 } names
+            ? names
+            : "none";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unroutable command {RequestId}: {Reason}")]
     private partial void LogUnroutable(string requestId, string reason);

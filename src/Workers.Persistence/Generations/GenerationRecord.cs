@@ -55,6 +55,23 @@ public sealed record GenerationRecord
 
     public IReadOnlyList<GeneratedArtifact> Artifacts { get; init; } = [];
 
+    public IReadOnlyList<ArtifactFailure>? PartialFailures { get; init; }
+
+    /// <summary>What the provider handed back with the task id (see <c>ProviderSubmission.Details</c>).</summary>
+    public IReadOnlyDictionary<string, string> Submission { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Inputs prepared before the paid call, e.g. reference URL → provider file id.</summary>
+    public IReadOnlyDictionary<string, string> Prepared { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The capability in this request's callback URL.</summary>
+    public string? CallbackToken { get; init; }
+
+    public DateTimeOffset? SubmittingSince { get; init; }
+
+    public int? ItemsCompleted { get; init; }
+
+    public int? ItemsTotal { get; init; }
+
     public bool IsTerminal => GenerationStatus.IsTerminal(Status);
 }
 

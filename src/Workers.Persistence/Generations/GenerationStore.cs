@@ -30,8 +30,8 @@ public sealed class GenerationStore(NpgsqlDataSource dataSource, TimeProvider cl
         var now = clock.GetUtcNow();
         await using var command = dataSource.CreateCommand("""
             INSERT INTO generations (request_id, kind, provider, model, account, status, request, tags, accepted_at, updated_at,
-                                     error_code, error_message, completed_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, CASE WHEN $6 = 'failed' THEN $9 END)
+                                     error_code, error_message, completed_at, callback_token)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, CASE WHEN $6 = 'failed' THEN $9 END, $12)
             ON CONFLICT (request_id) DO NOTHING
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = generation.RequestId });
@@ -45,6 +45,7 @@ public sealed class GenerationStore(NpgsqlDataSource dataSource, TimeProvider cl
         command.Parameters.Add(new NpgsqlParameter { Value = now });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)generation.Rejection?.Code ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)generation.Rejection?.Message ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)generation.CallbackToken ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -77,21 +78,60 @@ public sealed class GenerationStore(NpgsqlDataSource dataSource, TimeProvider cl
 
     /// <summary>pending → submitting, counting the attempt; false when the row is elsewhere.</summary>
     public Task<bool> TryMarkSubmittingAsync(string requestId, CancellationToken cancellationToken) =>
-        UpdateAsync(requestId, "status = 'submitting', submit_attempts = submit_attempts + 1", "status = 'pending'", [], cancellationToken);
+        UpdateAsync(requestId, "status = 'submitting', submit_attempts = submit_attempts + 1, submitting_since = $2", "status = 'pending'",
+            [clock.GetUtcNow()], cancellationToken);
 
-    /// <summary>submitting → pending: the provider provably did not accept the submission, so it may be retried.</summary>
+    /// <summary>Keeps one finished preparation step (e.g. an uploaded reference's file id) on a request that is not yet submitted.</summary>
+    public Task<bool> SavePreparedAsync(string requestId, string key, string value, CancellationToken cancellationToken) =>
+        UpdateAsync(requestId, "prepared = coalesce(prepared, '{}'::jsonb) || jsonb_build_object($2::text, $3::text)",
+            "status IN ('pending', 'submitting')", [key, value], cancellationToken);
+
+    /// <summary>Records a provider callback; false when it is the same one as last time (a repeated delivery).</summary>
+    public Task<bool> TryRecordCallbackAsync(string requestId, string key, CancellationToken cancellationToken) =>
+        UpdateAsync(requestId, "last_callback = $2", "last_callback IS DISTINCT FROM $2", [key], cancellationToken);
+
+    /// <summary>
+    /// Back to pending, with the refusal recorded: the provider provably did not accept the submission (or its preparation
+    /// failed before any paid call), so it may be retried. A refusal during preparation counts as an attempt here.
+    /// </summary>
     public Task<bool> TryMarkPendingAsync(string requestId, GenerationError lastError, CancellationToken cancellationToken) =>
-        UpdateAsync(requestId, "status = 'pending', error_code = $2, error_message = $3, error_provider_code = $4", "status = 'submitting'",
+        UpdateAsync(requestId,
+            "submit_attempts = submit_attempts + CASE WHEN status = 'pending' THEN 1 ELSE 0 END, "
+            + "status = 'pending', error_code = $2, error_message = $3, error_provider_code = $4",
+            "status IN ('pending', 'submitting')",
             [lastError.Code, lastError.Message, lastError.ProviderCode], cancellationToken);
 
-    /// <summary>submitting → submitted, with the provider's task id (step 3 of the protocol).</summary>
-    public Task<bool> TryMarkSubmittedAsync(string requestId, string providerTaskId, DateTimeOffset deadline, CreditCost? pricePerResult,
-        CancellationToken cancellationToken) =>
+    /// <summary>Counts an attempt at settling a submission of unknown outcome (the row stays submitting).</summary>
+    public Task<bool> TryCountAttemptAsync(string requestId, CancellationToken cancellationToken) =>
+        UpdateAsync(requestId, "submit_attempts = submit_attempts + 1", "status = 'submitting'", [], cancellationToken);
+
+    /// <summary>submitting → submitted, with the provider's task id and details (step 3 of the protocol).</summary>
+    public Task<bool> TryMarkSubmittedAsync(string requestId, string providerTaskId, IReadOnlyDictionary<string, string>? details,
+        DateTimeOffset deadline, CreditCost? pricePerResult, CancellationToken cancellationToken) =>
         UpdateAsync(requestId,
             "status = 'submitted', provider_task_id = $2, submitted_at = $3, deadline = $4, price_per_result = $5, price_unit = $6, "
-            + "error_code = NULL, error_message = NULL, error_provider_code = NULL",
+            + "submission = $7, error_code = NULL, error_message = NULL, error_provider_code = NULL",
             "status = 'submitting'",
-            [providerTaskId, clock.GetUtcNow(), deadline, pricePerResult?.Amount, pricePerResult?.Unit], cancellationToken);
+            [providerTaskId, clock.GetUtcNow(), deadline, pricePerResult?.Amount, pricePerResult?.Unit,
+                details is null ? null : new JsonbValue(JsonSerializer.Serialize(details, Json))], cancellationToken);
+
+    /// <summary>The provider task ids among <paramref name="taskIds"/> that some request of <paramref name="provider"/> already holds.</summary>
+    public async Task<IReadOnlySet<string>> FindClaimedTaskIdsAsync(string provider, IReadOnlyCollection<string> taskIds,
+        CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT provider_task_id FROM generations WHERE provider = $1 AND provider_task_id = ANY($2)");
+        command.Parameters.Add(new NpgsqlParameter { Value = provider });
+        command.Parameters.Add(new NpgsqlParameter { Value = taskIds.ToArray() });
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            claimed.Add(reader.GetString(0));
+        }
+
+        return claimed;
+    }
 
     /// <summary>
     /// Claims poll number <paramref name="pollNumber"/>: exactly one poll message per number goes on, so duplicated
@@ -103,19 +143,22 @@ public sealed class GenerationStore(NpgsqlDataSource dataSource, TimeProvider cl
             [pollNumber, claim], cancellationToken);
 
     /// <summary>Records the provider's progress; true when it differs from what was recorded before.</summary>
-    public Task<bool> TryRecordProgressAsync(string requestId, string providerStatus, int? percent, CancellationToken cancellationToken) =>
-        UpdateAsync(requestId, "status = 'running', provider_status = $2, progress_percent = $3",
-            "status IN ('submitted', 'running') AND (provider_status IS DISTINCT FROM $2 OR progress_percent IS DISTINCT FROM $3)",
-            [providerStatus, percent], cancellationToken);
+    public Task<bool> TryRecordProgressAsync(string requestId, string providerStatus, int? percent, int? itemsCompleted, int? itemsTotal,
+        CancellationToken cancellationToken) =>
+        UpdateAsync(requestId, "status = 'running', provider_status = $2, progress_percent = $3, items_completed = $4, items_total = $5",
+            "status IN ('submitted', 'running') AND (provider_status IS DISTINCT FROM $2 OR progress_percent IS DISTINCT FROM $3 "
+            + "OR items_completed IS DISTINCT FROM $4 OR items_total IS DISTINCT FROM $5)",
+            [providerStatus, percent, itemsCompleted, itemsTotal], cancellationToken);
 
     /// <summary>Ends the request with its artifacts and cost; false when it had already ended.</summary>
-    public Task<bool> TryCompleteAsync(string requestId, IReadOnlyList<GeneratedArtifact> artifacts, CreditCost? credits,
-        DateTimeOffset providerFinishedAt, CancellationToken cancellationToken) =>
+    public Task<bool> TryCompleteAsync(string requestId, IReadOnlyList<GeneratedArtifact> artifacts, IReadOnlyList<ArtifactFailure>? partialFailures,
+        CreditCost? credits, DateTimeOffset providerFinishedAt, CancellationToken cancellationToken) =>
         UpdateAsync(requestId,
             "status = 'completed', artifacts = $2, credits_amount = $3, credits_unit = $4, credits_source = $5, provider_finished_at = $6, "
-            + "completed_at = now(), error_code = NULL, error_message = NULL, error_provider_code = NULL",
+            + "partial_failures = $7, completed_at = now(), error_code = NULL, error_message = NULL, error_provider_code = NULL",
             "status NOT IN ('completed', 'failed')",
-            [new JsonbValue(JsonSerializer.Serialize(artifacts, Json)), credits?.Amount, credits?.Unit, credits?.Source, providerFinishedAt],
+            [new JsonbValue(JsonSerializer.Serialize(artifacts, Json)), credits?.Amount, credits?.Unit, credits?.Source, providerFinishedAt,
+                partialFailures is { Count: > 0 } ? new JsonbValue(JsonSerializer.Serialize(partialFailures, Json)) : null],
             cancellationToken);
 
     /// <summary>Ends the request as failed; false when it had already ended.</summary>
@@ -179,8 +222,18 @@ public sealed class GenerationStore(NpgsqlDataSource dataSource, TimeProvider cl
             ErrorMessage = Get<string>("error_message"),
             ErrorProviderCode = Get<string>("error_provider_code"),
             Artifacts = Get<string>("artifacts") is { } a ? JsonSerializer.Deserialize<List<GeneratedArtifact>>(a, Json) ?? [] : [],
+            PartialFailures = Get<string>("partial_failures") is { } pf ? JsonSerializer.Deserialize<List<ArtifactFailure>>(pf, Json) : null,
+            Submission = Map(Get<string>("submission")),
+            Prepared = Map(Get<string>("prepared")),
+            CallbackToken = Get<string>("callback_token"),
+            SubmittingSince = Time("submitting_since"),
+            ItemsCompleted = r.IsDBNull(r.GetOrdinal("items_completed")) ? null : r.GetInt32(r.GetOrdinal("items_completed")),
+            ItemsTotal = r.IsDBNull(r.GetOrdinal("items_total")) ? null : r.GetInt32(r.GetOrdinal("items_total")),
         };
     }
+
+    private static Dictionary<string, string> Map(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(json, Json) ?? [];
 
     private static object JsonOrNull<T>(T? value) where T : class => value is null ? DBNull.Value : JsonSerializer.Serialize(value, Json);
 

@@ -17,6 +17,9 @@ public sealed record NewGeneration
 
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
 
+    /// <summary>The capability the provider's callback URL will carry.</summary>
+    public string? CallbackToken { get; init; }
+
     /// <summary>Set when the command was refused before any call: the row is recorded as failed.</summary>
     public GenerationError? Rejection { get; init; }
 }

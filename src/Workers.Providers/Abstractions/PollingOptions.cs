@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Workers.Providers.Abstractions;
 
-/// <summary>A provider's poll schedule: first poll, growing intervals, and the overall deadline.</summary>
+/// <summary>
+/// A provider's poll schedule: the first poll near the model's typical run time, growing jittered intervals, and an
+/// overall deadline. <see cref="Models"/> overrides any of it per model.
+/// </summary>
 public sealed class PollingOptions
 {
     /// <summary>Delay from acceptance to the first poll.</summary>
@@ -20,10 +23,59 @@ public sealed class PollingOptions
     [Range(1, 7 * 24 * 3600)]
     public int DefaultTimeoutSeconds { get; set; } = 300;
 
-    /// <summary>The delay before poll number <paramref name="pollNumber"/> (0 = the first poll).</summary>
-    public TimeSpan DelayBeforePoll(int pollNumber)
+    /// <summary>Each delay is spread by up to ± this share, so tasks submitted together do not poll together.</summary>
+    [Range(0.0, 0.5)]
+    public double JitterFraction { get; set; } = 0.1;
+
+    /// <summary>How long a task the provider does not know yet counts as still being created (some answer 404 for a moment).</summary>
+    [Range(0, 3600)]
+    public int NotFoundGraceSeconds { get; set; } = 30;
+
+    /// <summary>Model id (as the command names it) → the settings that differ for it.</summary>
+    public Dictionary<string, ModelPollingOptions> Models { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The schedule of <paramref name="model"/>.</summary>
+    public PollSchedule For(string model)
     {
-        var seconds = FirstPollSeconds * Math.Pow(BackoffFactor, Math.Max(0, pollNumber));
-        return TimeSpan.FromSeconds(Math.Ceiling(Math.Min(seconds, MaxIntervalSeconds)));
+        var own = Models.GetValueOrDefault(model ?? "");
+        return new PollSchedule(
+            TimeSpan.FromSeconds(own?.FirstPollSeconds ?? FirstPollSeconds),
+            BackoffFactor,
+            TimeSpan.FromSeconds(own?.MaxIntervalSeconds ?? MaxIntervalSeconds),
+            TimeSpan.FromSeconds(own?.DefaultTimeoutSeconds ?? DefaultTimeoutSeconds),
+            JitterFraction,
+            TimeSpan.FromSeconds(NotFoundGraceSeconds));
+    }
+}
+
+/// <summary>The poll settings of one model; unset ones come from the provider's.</summary>
+public sealed class ModelPollingOptions
+{
+    [Range(1, 3600)]
+    public int? FirstPollSeconds { get; set; }
+
+    [Range(1, 3600)]
+    public int? MaxIntervalSeconds { get; set; }
+
+    [Range(1, 7 * 24 * 3600)]
+    public int? DefaultTimeoutSeconds { get; set; }
+}
+
+/// <summary>When to poll one task, and until when.</summary>
+public sealed record PollSchedule(
+    TimeSpan FirstPoll, double BackoffFactor, TimeSpan MaxInterval, TimeSpan Timeout, double JitterFraction, TimeSpan NotFoundGrace)
+{
+    /// <summary>The delay before poll number <paramref name="pollNumber"/> (0 = the first poll), without jitter.</summary>
+    public TimeSpan BaseDelay(int pollNumber)
+    {
+        var seconds = FirstPoll.TotalSeconds * Math.Pow(BackoffFactor, Math.Max(0, pollNumber));
+        return TimeSpan.FromSeconds(Math.Min(seconds, MaxInterval.TotalSeconds));
+    }
+
+    /// <summary>The delay before poll number <paramref name="pollNumber"/>, spread by <paramref name="random"/> ∈ [0, 1).</summary>
+    public TimeSpan DelayBeforePoll(int pollNumber, double random)
+    {
+        var spread = 1 + (JitterFraction * ((2 * random) - 1));
+        return TimeSpan.FromSeconds(Math.Max(1, BaseDelay(pollNumber).TotalSeconds * spread));
     }
 }

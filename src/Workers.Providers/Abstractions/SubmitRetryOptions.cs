@@ -13,9 +13,19 @@ public sealed class SubmitRetryOptions
     [Range(1, 3600)]
     public int DelaySeconds { get; set; } = 5;
 
-    /// <summary>The delay before retry number <paramref name="retry"/> (1-based), honouring the provider's wish.</summary>
-    public TimeSpan DelayBeforeRetry(int retry, TimeSpan? retryAfter) =>
-        retryAfter is { } wanted && wanted > TimeSpan.Zero
-            ? wanted
+    /// <summary>Each delay is lengthened by up to this share, so requests refused together do not come back together.</summary>
+    [Range(0.0, 1.0)]
+    public double JitterFraction { get; set; } = 0.2;
+
+    /// <summary>
+    /// The delay before retry number <paramref name="retry"/> (1-based), never shorter than the provider's
+    /// <c>Retry-After</c>, spread by <paramref name="random"/> ∈ [0, 1).
+    /// </summary>
+    public TimeSpan DelayBeforeRetry(int retry, TimeSpan? retryAfter, double random)
+    {
+        var wanted = retryAfter is { } asked && asked > TimeSpan.Zero
+            ? asked
             : TimeSpan.FromSeconds(DelaySeconds * Math.Pow(2, Math.Max(0, retry - 1)));
+        return wanted * (1 + (JitterFraction * random));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Workers.Contracts;
@@ -35,11 +36,11 @@ public static class ProviderFailures
         || (exception is TaskCanceledException && exception.InnerException is TimeoutException);
 
     /// <summary>Statuses whose meaning is the same at every provider: rate limits and unavailability.</summary>
-    public static ProviderCallException? FromStatus(string provider, HttpResponseMessage response, string? detail)
+    public static ProviderCallException? FromStatus(string provider, HttpStatusCode statusCode, HttpResponseHeaders headers, string? detail)
     {
-        var status = (int)response.StatusCode;
-        var retryAfter = ProviderResiliencePipeline.RetryAfter(response);
-        return response.StatusCode switch
+        var status = (int)statusCode;
+        var retryAfter = ProviderResiliencePipeline.RetryAfter(headers);
+        return statusCode switch
         {
             HttpStatusCode.TooManyRequests => new ProviderCallException(ProviderFailureKind.Transient, GenerationErrorCodes.RateLimited,
                 $"{provider}: rate limited{Detail(detail)}", status.ToString(System.Globalization.CultureInfo.InvariantCulture), retryAfter),

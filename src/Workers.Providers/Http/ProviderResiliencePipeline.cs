@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -82,15 +83,19 @@ public static class ProviderResiliencePipeline
         || outcome.Result is { StatusCode: >= HttpStatusCode.InternalServerError };
 
     /// <summary>The provider's <c>Retry-After</c>, as a delta or a date; null when absent.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage? response)
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response) => response is null ? null : RetryAfter(response.Headers);
+
+    /// <summary>The <c>Retry-After</c> of response headers, as a delta or a date; null when absent.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseHeaders headers)
     {
-        var header = response?.Headers.RetryAfter;
+        ArgumentNullException.ThrowIfNull(headers);
+        var header = headers.RetryAfter;
         if (header?.Delta is { } delta)
         {
             return delta;
         }
 
-        if (header?.Date is { } date && response?.Headers.Date is { } now)
+        if (header?.Date is { } date && headers.Date is { } now)
         {
             return date - now;
         }

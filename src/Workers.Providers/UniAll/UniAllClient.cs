@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Workers.Contracts;
 using Workers.Providers.Abstractions;
@@ -9,81 +6,64 @@ using Workers.Providers.Http;
 
 namespace Workers.Providers.UniAll;
 
-/// <summary>Typed client of UniAll's async image API (<c>/v1/images/tasks</c>).</summary>
-public sealed class UniAllClient(HttpClient http)
+/// <summary>UniAll's API with every failure classified: whether a submission may have been accepted, and its typed code.</summary>
+public sealed class UniAllClient(IUniAllApi api)
 {
     private const string Provider = ProviderNames.UniAll;
 
     /// <summary>Submits a task. Every failure says whether UniAll may have accepted it.</summary>
-    public async Task<UniAllTask> SubmitAsync(UniAllSubmitRequest request, string apiKey, CancellationToken cancellationToken)
+    public async Task<UniAllTask> SubmitAsync(UniAllSubmitRequest request, string apiKey, string clientReference, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "v1/images/tasks")
+        var response = await ProviderResponses.SendAsync(Provider,
+            () => api.SubmitAsync(request, apiKey, clientReference, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccess)
         {
-            Content = JsonContent.Create(request, UniAllJsonContext.Default.UniAllSubmitRequest),
-        };
-        using var response = await SendAsync(message, apiKey, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
-        {
-            var task = await ReadAsync(response, UniAllJsonContext.Default.UniAllTask, cancellationToken).ConfigureAwait(false);
-            return task?.TaskId is { Length: > 0 }
-                ? task
+            return response.Content?.TaskId is { Length: > 0 }
+                ? response.Content
                 : throw new ProviderCallException(ProviderFailureKind.OutcomeUnknown, GenerationErrorCodes.UnknownOutcome,
                     "uniall: the submit answer carried no task_id");
         }
 
-        throw await SubmitFailureAsync(response, cancellationToken).ConfigureAwait(false);
+        throw SubmitFailure(response);
     }
 
     /// <summary>Reads a task's state.</summary>
     public async Task<UniAllTask> GetTaskAsync(string taskId, string apiKey, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Get, $"v1/images/tasks/{Uri.EscapeDataString(taskId)}");
-        using var response = await SendAsync(message, apiKey, cancellationToken).ConfigureAwait(false);
-        var envelope = await ReadAsync(response, UniAllJsonContext.Default.UniAllEnvelope, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        var response = await ProviderResponses.SendAsync(Provider,
+            () => api.GetTaskAsync(taskId, apiKey, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var envelope = response.Body(UniAllJsonContext.Default.UniAllEnvelope);
+        if (response.Status == HttpStatusCode.NotFound)
         {
             throw new ProviderCallException(ProviderFailureKind.NotFound, GenerationErrorCodes.ProviderFailed,
                 $"uniall: task {taskId} does not exist ({envelope?.Message})", envelope?.Code ?? "404");
         }
 
-        if (response.IsSuccessStatusCode && envelope?.Data is { } task)
+        if (response.IsSuccess && envelope?.Data is { } task)
         {
             return task;
         }
 
-        throw ProviderFailures.FromStatus(Provider, response, envelope?.Message)
+        throw ProviderFailures.FromStatus(Provider, response.Status, response.Headers, envelope?.Message)
             ?? new ProviderCallException(ProviderFailureKind.Transient, GenerationErrorCodes.ProviderUnavailable,
-                $"uniall: query answered {(int)response.StatusCode} {envelope?.Code} {envelope?.Message}".TrimEnd(),
-                envelope?.Code ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+                $"uniall: query answered {(int)response.Status} {envelope?.Code} {envelope?.Message}".TrimEnd(),
+                envelope?.Code ?? ProviderResponses.Digits(response.Status));
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, string apiKey, CancellationToken cancellationToken)
+    private static ProviderCallException SubmitFailure(ProviderResponse<UniAllTask> response)
     {
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        try
-        {
-            return await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ProviderFailures.IsTransport(ex))
-        {
-            throw ProviderFailures.FromTransport(Provider, ex);
-        }
-    }
-
-    private static async Task<ProviderCallException> SubmitFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var body = await ReadAsync(response, UniAllJsonContext.Default.UniAllErrorBody, cancellationToken).ConfigureAwait(false);
+        var body = response.ErrorBody(UniAllJsonContext.Default.UniAllErrorBody);
         var detail = body?.Error?.Message;
         var providerCode = body?.Error?.Code is { ValueKind: JsonValueKind.String or JsonValueKind.Number } code
             ? code.ToString()
-            : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-        var generic = ProviderFailures.FromStatus(Provider, response, detail);
+            : ProviderResponses.Digits(response.Status);
+        var generic = ProviderFailures.FromStatus(Provider, response.Status, response.Headers, detail);
         if (generic is not null)
         {
             return generic;
         }
 
-        var (errorCode, what) = response.StatusCode switch
+        var (errorCode, what) = response.Status switch
         {
             HttpStatusCode.PaymentRequired => (GenerationErrorCodes.InsufficientCredits, "insufficient quota"),
             HttpStatusCode.Forbidden when providerCode.Contains("quota", StringComparison.OrdinalIgnoreCase)
@@ -93,20 +73,6 @@ public sealed class UniAllClient(HttpClient http)
             _ => (GenerationErrorCodes.Validation, "request rejected"),
         };
         return new ProviderCallException(ProviderFailureKind.Rejected, errorCode,
-            $"uniall: {what} ({(int)response.StatusCode}{(detail is null ? "" : ": " + detail)})", providerCode);
-    }
-
-    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo,
-        CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+            $"uniall: {what} ({(int)response.Status}{(detail is null ? "" : ": " + detail)})", providerCode);
     }
 }

@@ -86,4 +86,4 @@ public sealed record UniAllError
 [JsonSerializable(typeof(UniAllTask))]
 [JsonSerializable(typeof(UniAllEnvelope))]
 [JsonSerializable(typeof(UniAllErrorBody))]
-internal sealed partial class UniAllJsonContext : JsonSerializerContext;
+public sealed partial class UniAllJsonContext : JsonSerializerContext;

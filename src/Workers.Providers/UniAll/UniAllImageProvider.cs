@@ -5,7 +5,8 @@ using Workers.Providers.Abstractions;
 namespace Workers.Providers.UniAll;
 
 /// <summary>UniAll's adapter for <see cref="GenerateImage"/>.</summary>
-public sealed class UniAllImageProvider(UniAllClient client, IOptionsMonitor<UniAllOptions> options) : IGenerationProvider<GenerateImage>
+public sealed class UniAllImageProvider(UniAllClient client, IOptionsMonitor<UniAllOptions> options, IOptionsMonitor<ReferenceUrlOptions> urls)
+    : IGenerationProvider<GenerateImage>
 {
     public string Provider => ProviderNames.UniAll;
 
@@ -17,7 +18,7 @@ public sealed class UniAllImageProvider(UniAllClient client, IOptionsMonitor<Uni
     {
         ArgumentNullException.ThrowIfNull(command);
         var settings = options.CurrentValue;
-        var errors = UniAllImageRules.Validate(command, settings.AllowHttpReferenceUrls).ToList();
+        var errors = UniAllImageRules.Validate(command, urls.CurrentValue).ToList();
         if (command.Account is { } account && !settings.Accounts.ContainsKey(account))
         {
             errors.Add($"Account '{account}' is not configured for uniall.");
@@ -26,11 +27,12 @@ public sealed class UniAllImageProvider(UniAllClient client, IOptionsMonitor<Uni
         return errors;
     }
 
-    public async Task<ProviderSubmission> SubmitAsync(GenerateImage command, string account, CancellationToken cancellationToken)
+    public async Task<ProviderSubmission> SubmitAsync(GenerateImage command, SubmitContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var key = options.CurrentValue.Accounts[account];
-        var task = await client.SubmitAsync(ToRequest(command), key, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(context);
+        var key = options.CurrentValue.Accounts[context.Account];
+        var task = await client.SubmitAsync(ToRequest(command), key, context.RequestId, cancellationToken).ConfigureAwait(false);
         return new ProviderSubmission(task.TaskId!);
     }
 

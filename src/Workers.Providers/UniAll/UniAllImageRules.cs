@@ -10,7 +10,7 @@ namespace Workers.Providers.UniAll;
 /// </remarks>
 public static class UniAllImageRules
 {
-    public static IReadOnlyList<string> Validate(GenerateImage command, bool allowHttpReferences)
+    public static IReadOnlyList<string> Validate(GenerateImage command, ReferenceUrlOptions referenceUrls)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(command.Prompt))
@@ -45,7 +45,7 @@ public static class UniAllImageRules
             errors.Add($"OutputFormat '{format}' is not offered by {model}; use {string.Join(", ", UniAllModels.OutputFormats(model))}.");
         }
 
-        ReferenceUrlRules.Validate(command.ReferenceImageUrls, "ReferenceImageUrls", allowHttpReferences, errors);
+        ReferenceUrlRules.Validate(command.ReferenceImageUrls, "ReferenceImageUrls", referenceUrls, errors);
         return errors;
     }
 

@@ -20,9 +20,6 @@ public sealed class UniAllOptions : IValidatableObject
     [Required]
     public string DefaultAccount { get; set; } = "default";
 
-    /// <summary>Accept <c>http://</c> reference URLs (loopback tests); production wants HTTPS only.</summary>
-    public bool AllowHttpReferenceUrls { get; set; }
-
     [Required]
     public SubmitRetryOptions SubmitRetry { get; set; } = new();
 

@@ -10,6 +10,10 @@ namespace Workers.Providers.UniAll;
 
 public static class UniAllServiceCollectionExtensions
 {
+    /// <summary>UniAll in the <see cref="ProviderCatalog"/>: images.</summary>
+    public static readonly ProviderRegistration Registration =
+        new(ProviderNames.UniAll, [GenerationKinds.Image], (services, configuration) => services.AddUniAll(configuration));
+
     /// <summary>Registers the UniAll client, its image adapter and task reader, bound to <c>Providers:UniAll</c>.</summary>
     public static IServiceCollection AddUniAll(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,16 +23,12 @@ public static class UniAllServiceCollectionExtensions
             .Validate(o => o.Http is not null && o.Polling is not null && o.Prices is not null, "Http, Polling and Prices are required")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient<UniAllClient>((sp, http) =>
-            {
-                var options = sp.GetRequiredService<IOptions<UniAllOptions>>().Value;
-                http.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/') + "/");
-                // The pipeline's own timeouts govern; HttpClient's must not cut it short.
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddHttpMessageHandler(sp => new ResilienceHandler(ProviderResiliencePipeline.Create(
-                sp.GetRequiredService<IOptions<UniAllOptions>>().Value.Http, sp.GetRequiredService<TimeProvider>())));
-        // Transient like the typed client they wrap, so the factory can rotate its handlers.
+        services.AddProviderApi<IUniAllApi>(UniAllJsonContext.Default, sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<UniAllOptions>>().Value;
+            return (options.BaseUrl, options.Http);
+        });
+        services.TryAddTransient<UniAllClient>();
         services.AddTransient<IGenerationProvider<GenerateImage>, UniAllImageProvider>();
         services.AddTransient<IProviderTaskReader, UniAllTaskReader>();
         return services;

@@ -26,7 +26,7 @@ public static class UniAllStatus
             Phase = phase,
             ProviderStatus = status,
             Percent = ParsePercent(task.Progress),
-            ResultUrls = ResultUrls(task),
+            Items = [.. ResultUrls(task).Select(url => new ProviderResultItem { Role = ArtifactRoles.Image, Url = url })],
             ErrorCode = error is null ? null : ErrorCode(error),
             ErrorMessage = error,
             ProviderCode = phase == ProviderTaskPhase.Failed ? ProviderCode(task.Error) ?? status : null,

@@ -9,12 +9,13 @@ public sealed class UniAllTaskReader(UniAllClient client, IOptionsMonitor<UniAll
 {
     public string Provider => ProviderNames.UniAll;
 
-    public PollingOptions Polling => options.CurrentValue.Polling;
+    public PollSchedule Schedule(string kind, string model) => options.CurrentValue.Polling.For(model);
 
-    public async Task<ProviderTaskState> GetTaskAsync(string account, string taskId, CancellationToken cancellationToken)
+    public async Task<ProviderTaskState> GetTaskAsync(ProviderTaskRef task, CancellationToken cancellationToken)
     {
-        var key = options.CurrentValue.Accounts[account];
-        var task = await client.GetTaskAsync(taskId, key, cancellationToken).ConfigureAwait(false);
-        return UniAllStatus.ToState(task);
+        ArgumentNullException.ThrowIfNull(task);
+        var key = options.CurrentValue.Accounts[task.Account];
+        var state = await client.GetTaskAsync(task.TaskId, key, cancellationToken).ConfigureAwait(false);
+        return UniAllStatus.ToState(state);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
+using Refit;
 using Workers.Contracts;
 using Workers.Providers.Abstractions;
 using Workers.Providers.UniAll;
@@ -26,7 +27,7 @@ public sealed class UniAllClientTests : IAsyncLifetime
         });
         await simulator.StartAsync();
         var http = simulator.GetTestClient();
-        client = new UniAllClient(http);
+        client = new UniAllClient(RestService.ForGenerated<IUniAllApi>(http, RefitSettings.ForJsonContext(UniAllJsonContext.Default)));
         control = new SimulatorControlClient(simulator.GetTestClient());
     }
 
@@ -35,7 +36,7 @@ public sealed class UniAllClientTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAsync_ValidRequest_ReturnsAQueuedTaskThatCanBeFollowedToSuccess()
     {
-        var task = await client.SubmitAsync(Request("ok"), "sk-test", CancellationToken.None);
+        var task = await client.SubmitAsync(Request("ok"), "sk-test", "ref", CancellationToken.None);
 
         Assert.StartsWith("task_", task.TaskId, StringComparison.Ordinal);
         ProviderTaskState state;
@@ -46,7 +47,8 @@ public sealed class UniAllClientTests : IAsyncLifetime
         while (state.Phase is ProviderTaskPhase.Queued or ProviderTaskPhase.Running);
 
         Assert.Equal(ProviderTaskPhase.Succeeded, state.Phase);
-        Assert.Equal(2, state.ResultUrls.Count);
+        Assert.Equal(2, state.Items.Count);
+        Assert.All(state.Items, item => Assert.True(item.Succeeded && item.Url is not null));
         Assert.Equal(100, state.Percent);
     }
 
@@ -54,7 +56,7 @@ public sealed class UniAllClientTests : IAsyncLifetime
     public async Task SubmitAsync_RequestTheProviderRefuses_ThrowsRejectedValidationWithTheProvidersCode()
     {
         var ex = await Assert.ThrowsAsync<ProviderCallException>(() =>
-            client.SubmitAsync(Request("bad") with { Size = "1024x1025" }, "sk-test", CancellationToken.None));
+            client.SubmitAsync(Request("bad") with { Size = "1024x1025" }, "sk-test", "ref", CancellationToken.None));
 
         Assert.Equal(ProviderFailureKind.Rejected, ex.Kind);
         Assert.Equal(GenerationErrorCodes.Validation, ex.Code);
@@ -71,7 +73,7 @@ public sealed class UniAllClientTests : IAsyncLifetime
         await control.AddScriptAsync(new OutcomeScript { Provider = "uniall", PromptContains = $"status-{status}", HttpStatus = status, RetryAfterSeconds = 7 });
 
         var ex = await Assert.ThrowsAsync<ProviderCallException>(() =>
-            client.SubmitAsync(Request($"status-{status}"), "sk-test", CancellationToken.None));
+            client.SubmitAsync(Request($"status-{status}"), "sk-test", "ref", CancellationToken.None));
 
         Assert.Equal((kind, code), (ex.Kind, ex.Code));
         if (status == 429)
@@ -84,7 +86,7 @@ public sealed class UniAllClientTests : IAsyncLifetime
     public async Task SubmitAsync_WrongKey_IsRejectedAndNotRetried()
     {
         var ex = await Assert.ThrowsAsync<ProviderCallException>(() =>
-            client.SubmitAsync(Request("key"), "not-a-key", CancellationToken.None));
+            client.SubmitAsync(Request("key"), "not-a-key", "ref", CancellationToken.None));
 
         Assert.Equal(ProviderFailureKind.Rejected, ex.Kind);
         Assert.Equal(GenerationErrorCodes.ProviderUnavailable, ex.Code);
@@ -105,7 +107,7 @@ public sealed class UniAllClientTests : IAsyncLifetime
     public async Task GetTaskAsync_FailedTask_MapsToFailedWithTheProvidersMessage()
     {
         await control.AddScriptAsync(new OutcomeScript { Provider = "uniall", PromptContains = "policy", Outcome = ScriptOutcome.ContentPolicy, Message = "blocked by content policy", DurationMs = 0 });
-        var task = await client.SubmitAsync(Request("policy"), "sk-test", CancellationToken.None);
+        var task = await client.SubmitAsync(Request("policy"), "sk-test", "ref", CancellationToken.None);
 
         var state = UniAllStatus.ToState(await client.GetTaskAsync(task.TaskId!, "sk-test", CancellationToken.None));
 

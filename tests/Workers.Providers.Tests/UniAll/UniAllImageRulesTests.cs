@@ -1,3 +1,4 @@
+using Workers.Providers.Abstractions;
 using Workers.Contracts;
 using Workers.Providers.UniAll;
 
@@ -19,7 +20,7 @@ public sealed class UniAllImageRulesTests
         Assert.Equal(48, UniAllModels.GptImage2Sizes.Count);
         foreach (var size in UniAllModels.GptImage2Sizes.Keys)
         {
-            Assert.Empty(UniAllImageRules.Validate(Gpt() with { Size = size }, allowHttpReferences: false));
+            Assert.Empty(UniAllImageRules.Validate(Gpt() with { Size = size }, new ReferenceUrlOptions()));
         }
     }
 
@@ -78,13 +79,17 @@ public sealed class UniAllImageRulesTests
         AssertValidity(Gpt() with { Prompt = prompt }, valid, "Prompt");
 
     [Theory]
-    [InlineData("https://example.com/a.png", false, true)]
-    [InlineData("http://127.0.0.1/a.png", false, false)]
-    [InlineData("http://127.0.0.1/a.png", true, true)]
-    [InlineData("not a url", true, false)]
-    public void Validate_ReferenceImages_MustBeHttps(string url, bool allowHttp, bool valid)
+    [InlineData("https://example.com/a.png", null, true)]
+    [InlineData("http://127.0.0.1:5080/a.png", null, false)]
+    [InlineData("http://127.0.0.1:5080/a.png", "127.0.0.1:5080", true)]
+    [InlineData("http://127.0.0.1:5081/a.png", "127.0.0.1:5080", false)]
+    [InlineData("http://10.0.0.1/a.png", "127.0.0.1", false)]
+    [InlineData("https://user:secret@example.com/a.png", null, false)]
+    [InlineData("not a url", "127.0.0.1", false)]
+    public void Validate_ReferenceImages_MustBeHttpsOrAnAllowListedHttpHost(string url, string? allowedHttpHost, bool valid)
     {
-        var errors = UniAllImageRules.Validate(Gpt() with { ReferenceImageUrls = [url] }, allowHttp);
+        var options = new ReferenceUrlOptions { AllowedHttpHosts = allowedHttpHost is null ? [] : [allowedHttpHost] };
+        var errors = UniAllImageRules.Validate(Gpt() with { ReferenceImageUrls = [url] }, options);
         Assert.Equal(valid, errors.Count == 0);
     }
 
@@ -92,7 +97,7 @@ public sealed class UniAllImageRulesTests
 
     private static void AssertValidity(GenerateImage command, bool valid, string mentioned)
     {
-        var errors = UniAllImageRules.Validate(command, allowHttpReferences: false);
+        var errors = UniAllImageRules.Validate(command, new ReferenceUrlOptions());
         if (valid)
         {
             Assert.Empty(errors);
