@@ -185,12 +185,15 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
             return;
         }
 
-        if (answer.Found is { } found)
+        var taken = await store.FindClaimedTaskIdsAsync(provider.Provider, [.. answer.Candidates.Select(c => c.TaskId)], context.CancellationToken)
+            .ConfigureAwait(false);
+        var mine = answer.Candidates.Where(c => !taken.Contains(c.TaskId)).ToList();
+        if (mine.Count == 1)
         {
-            LogReconciled(row.RequestId, found.TaskId);
-            await AcceptAsync(context, provider, row, found).ConfigureAwait(false);
+            LogReconciled(row.RequestId, mine[0].TaskId);
+            await AcceptAsync(context, provider, row, mine[0]).ConfigureAwait(false);
         }
-        else if (answer.ProvablyNotAccepted)
+        else if (mine.Count == 0 && answer.CoversWindow)
         {
             LogReconciledNotAccepted(row.RequestId);
             await RetryLaterAsync(context, provider, row, new ProviderCallException(ProviderFailureKind.Transient,
@@ -200,8 +203,8 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
         else
         {
             await FailAsync(context, row.RequestId, new GenerationError(GenerationErrorCodes.UnknownOutcome,
-                $"{cause.Message} The provider's task list does not say whether it was accepted, so it is not sent again.",
-                cause.ProviderCode)).ConfigureAwait(false);
+                $"{cause.Message} The provider's task list does not tell which task is this request's ({mine.Count} candidates), "
+                + "so it is not sent again.", cause.ProviderCode)).ConfigureAwait(false);
         }
     }
 

@@ -32,8 +32,9 @@ public interface IGenerationProvider<in TCommand>
     bool CanReconcile => false;
 
     /// <summary>
-    /// After a submission whose outcome is unknown (a crash or a dropped connection mid-call), asks the provider
-    /// whether it accepted it. Only providers that can list their tasks answer anything but <see cref="Reconciliation.Unknown"/>.
+    /// After a submission whose outcome is unknown (a crash or a dropped connection mid-call), asks the provider which of
+    /// its tasks, created since <paramref name="attemptStartedAt"/>, could be it. Only providers that can list their tasks
+    /// answer anything but <see cref="Reconciliation.Unknown"/>.
     /// </summary>
     Task<Reconciliation> FindSubmittedAsync(TCommand command, SubmitContext context, DateTimeOffset attemptStartedAt,
         CancellationToken cancellationToken) => Task.FromResult(Reconciliation.Unknown);

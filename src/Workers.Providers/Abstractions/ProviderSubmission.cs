@@ -22,18 +22,21 @@ public sealed record SubmitContext
     public required IPreparedInputs Prepared { get; init; }
 }
 
-/// <summary>The answer of <see cref="IGenerationProvider{TCommand}.FindSubmittedAsync"/>.</summary>
+/// <summary>The answer of <see cref="IGenerationProvider{TCommand}.FindSubmittedAsync"/>: what the provider's task list shows.</summary>
 public sealed record Reconciliation
 {
+    /// <summary>The provider cannot be asked.</summary>
     public static readonly Reconciliation Unknown = new();
 
-    /// <summary>The provider never saw the submission: it may be sent again.</summary>
-    public static readonly Reconciliation NotAccepted = new() { ProvablyNotAccepted = true };
+    /// <summary>
+    /// Tasks the provider created in the attempt's window that match the command (same model, same shape). The fleet
+    /// drops those already held by other requests; exactly one left is this request's task.
+    /// </summary>
+    public IReadOnlyList<ProviderSubmission> Candidates { get; init; } = [];
 
-    /// <summary>The provider accepted it as this task.</summary>
-    public ProviderSubmission? Found { get; init; }
-
-    public bool ProvablyNotAccepted { get; init; }
-
-    public static Reconciliation Accepted(ProviderSubmission submission) => new() { Found = submission };
+    /// <summary>
+    /// The list reaches back past the attempt's start, so a task missing from it was never created: with no
+    /// candidate left, the submission provably did not arrive and may be sent again.
+    /// </summary>
+    public bool CoversWindow { get; init; }
 }
