@@ -70,6 +70,9 @@ public static class FleetServiceCollectionExtensions
             {
                 cfg.Host(new Uri(context.GetRequiredService<IOptions<RabbitMqOptions>>().Value.Url));
                 cfg.ConfigureGenerationTopology();
+                // The command and event exchanges exist from the first start, so a producer can publish before any
+                // message has passed (the broker refuses a publish to an exchange nobody declared).
+                cfg.DeployPublishTopology = true;
                 // Producers in other languages may publish plain JSON (content type application/json) instead of
                 // MassTransit's envelope; each queue reads it as the message type its consumer takes.
                 cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);

@@ -1,9 +1,12 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Workers.Components;
+using Workers.Components.Callbacks;
 using Workers.IntegrationTests.Infrastructure;
 using Workers.Persistence.Artifacts;
 using Workers.Persistence.Generations;
@@ -13,15 +16,18 @@ using Workers.ProviderSimulator.Control;
 namespace Workers.IntegrationTests.Fleet;
 
 /// <summary>
-/// The whole fleet on real parts: its own RabbitMQ virtual host, its own PostgreSQL database, the provider
-/// simulator on a loopback port, the fleet host with every role, and an observer bus collecting the events.
+/// The whole fleet on real parts: its own RabbitMQ virtual host, its own PostgreSQL database, the provider simulator
+/// on a loopback port serving all five APIs, the fleet host with every role (its callback endpoint on a loopback port
+/// too), and an observer bus collecting the events. One per test class, so classes run in parallel and the simulator's
+/// counters belong to one class's tests.
 /// </summary>
-public sealed class FleetFixture : IAsyncLifetime
+public class FleetFixture : IAsyncLifetime
 {
     private readonly PostgresTestDatabase database = PostgresTestDatabase.CreateEmpty();
-    private readonly RabbitMqTestVirtualHost broker = new();
     private WebApplication? simulator;
-    private IHost? fleet;
+    private WebApplication? fleet;
+
+    public RabbitMqTestVirtualHost Broker { get; } = new();
 
     public FleetEvents Events { get; private set; } = null!;
 
@@ -29,37 +35,67 @@ public sealed class FleetFixture : IAsyncLifetime
 
     public HttpClient SimulatorHttp { get; } = new();
 
+    /// <summary>The fleet's own HTTP address (health, callbacks).</summary>
+    public Uri FleetAddress { get; private set; } = null!;
+
     public GenerationStore Generations => fleet!.Services.GetRequiredService<GenerationStore>();
 
     public IArtifactStore Artifacts => fleet!.Services.GetRequiredService<IArtifactStore>();
 
+    /// <summary>The simulator's speed factor: its default run times divided by this.</summary>
+    protected virtual double SpeedFactor => 50;
+
+    /// <summary>Extra simulator settings (<c>--Simulator:…=…</c>).</summary>
+    protected virtual IEnumerable<string> SimulatorArguments => [];
+
+    /// <summary>Fleet settings on top of the defaults; a poll schedule fast enough for tests unless overridden.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> FleetSettings(Uri simulatorAddress) => new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         await database.InitializeAsync();
-        await broker.InitializeAsync();
-        // Fast tasks: the simulator's default durations divided by 50 (gpt-image-2: under 3 s).
-        simulator = SimulatorApp.Create(["--urls", "http://127.0.0.1:0", "--Simulator:SpeedFactor=50"],
+        await Broker.InitializeAsync();
+        simulator = SimulatorApp.Create(
+            ["--urls", "http://127.0.0.1:0", $"--Simulator:SpeedFactor={SpeedFactor}", .. SimulatorArguments],
             b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await simulator.StartAsync();
         SimulatorHttp.BaseAddress = SimulatorApp.GetBaseAddress(simulator);
         Simulator = new SimulatorControlClient(SimulatorHttp);
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        FleetAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var settings = new Dictionary<string, string?>
         {
-            ["RabbitMq:Url"] = broker.AmqpUri.ToString(),
+            ["RabbitMq:Url"] = Broker.AmqpUri.ToString(),
             ["Postgres:ConnectionString"] = database.ConnectionString,
-            ["Providers:UniAll:BaseUrl"] = SimulatorHttp.BaseAddress.ToString(),
-            ["Providers:UniAll:Polling:FirstPollSeconds"] = "1",
-            ["Providers:UniAll:Polling:MaxIntervalSeconds"] = "1",
-            ["Providers:UniAll:Polling:DefaultTimeoutSeconds"] = "60",
-            ["Providers:UniAll:SubmitRetry:DelaySeconds"] = "1",
-        });
+            [$"{CallbackOptions.SectionName}:PublicBaseUrl"] = FleetAddress.ToString(),
+            ["ReferenceUrls:AllowedHttpHosts:0"] = SimulatorHttp.BaseAddress.Authority,
+        };
+        foreach (var provider in new[] { "UniAll", "TopView", "Apikley", "Depicta" })
+        {
+            settings[$"Providers:{provider}:BaseUrl"] = SimulatorHttp.BaseAddress.ToString();
+            settings[$"Providers:{provider}:SubmitRetry:DelaySeconds"] = "1";
+            foreach (var polling in new[] { "Polling", "StoryboardPolling", "VideoPolling" })
+            {
+                settings[$"Providers:{provider}:{polling}:FirstPollSeconds"] = "1";
+                settings[$"Providers:{provider}:{polling}:MaxIntervalSeconds"] = "1";
+                settings[$"Providers:{provider}:{polling}:DefaultTimeoutSeconds"] = "60";
+            }
+        }
+
+        foreach (var (key, value) in FleetSettings(SimulatorHttp.BaseAddress))
+        {
+            settings[key] = value;
+        }
+
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls(FleetAddress.ToString());
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddGenerationFleet(builder.Configuration);
         fleet = builder.Build();
+        fleet.MapGenerationCallbacks();
         await fleet.StartAsync();
-        Events = await FleetEvents.StartAsync(broker);
+        Events = await FleetEvents.StartAsync(Broker);
     }
 
     public async Task DisposeAsync()
@@ -72,7 +108,7 @@ public sealed class FleetFixture : IAsyncLifetime
         if (fleet is not null)
         {
             await fleet.StopAsync();
-            fleet.Dispose();
+            await fleet.DisposeAsync();
         }
 
         if (simulator is not null)
@@ -81,7 +117,14 @@ public sealed class FleetFixture : IAsyncLifetime
         }
 
         SimulatorHttp.Dispose();
-        await broker.DisposeAsync();
+        await Broker.DisposeAsync();
         await database.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

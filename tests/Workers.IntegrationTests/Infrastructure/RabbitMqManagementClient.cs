@@ -48,6 +48,29 @@ public sealed class RabbitMqManagementClient : IDisposable
     public Task<JsonElement> GetBindingsFromAsync(string virtualHost, string exchange, CancellationToken cancellationToken) =>
         GetAsync($"exchanges/{Escape(virtualHost)}/{Escape(exchange)}/bindings/source", cancellationToken);
 
+    /// <summary>
+    /// Publishes a plain JSON message through the management API, as a producer in any language (or curl) would;
+    /// true when the broker routed it to at least one queue.
+    /// </summary>
+    public async Task<bool> PublishJsonAsync(string virtualHost, string exchange, string routingKey, string json, CancellationToken cancellationToken)
+    {
+        var body = new
+        {
+            properties = new { content_type = "application/json", delivery_mode = 2 },
+            routing_key = routingKey,
+            payload = json,
+            payload_encoding = "string",
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"exchanges/{Escape(virtualHost)}/{Escape(exchange)}/publish", UriKind.Relative))
+        {
+            Content = JsonContent.Create(body),
+        };
+        using var response = await _http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return answer.GetProperty("routed").GetBoolean();
+    }
+
     public void Dispose() => _http.Dispose();
 
     async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)

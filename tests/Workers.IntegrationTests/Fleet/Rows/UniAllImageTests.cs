@@ -1,12 +1,10 @@
-using System.Security.Cryptography;
 using Workers.Contracts;
-using Workers.Persistence.Generations;
 using Workers.ProviderSimulator.Scripts;
 
-namespace Workers.IntegrationTests.Fleet;
+namespace Workers.IntegrationTests.Fleet.Rows;
 
-/// <summary>GenerateImage through the whole fleet on the real broker, database and simulator.</summary>
-public sealed class FleetEndToEndTests(FleetFixture fleet) : IClassFixture<FleetFixture>
+/// <summary>GenerateImage → UniAll through the whole fleet on the real broker, database and simulator.</summary>
+public sealed class UniAllImageTests(FleetFixture fleet) : IClassFixture<FleetFixture>
 {
     [Fact]
     public async Task GenerateImage_Published_CompletesWithArtifactBytesStoredInPostgres()
@@ -17,27 +15,18 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IClassFixture<Fleet
         var completed = await fleet.Events.WaitFor<GenerationCompleted>(command.RequestId);
 
         Assert.Equal(2, completed.Artifacts.Count);
-        foreach (var artifact in completed.Artifacts)
+        await FleetAssertions.AssertCompletedAndStoredAsync(fleet, completed);
+        Assert.All(completed.Artifacts, artifact =>
         {
-            // The simulator's own bytes, fetched again from its signed URL, hash to what the store holds.
-            var served = await fleet.SimulatorHttp.GetByteArrayAsync(artifact.SourceUrl);
-            await using var stored = await fleet.Artifacts.OpenReadAsync(artifact.Sha256, CancellationToken.None);
-            Assert.NotNull(stored);
-            using var copy = new MemoryStream();
-            await stored.CopyToAsync(copy);
-            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(served)), artifact.Sha256);
-            Assert.Equal(artifact.Sha256, Convert.ToHexStringLower(SHA256.HashData(copy.ToArray())));
             Assert.Equal("image/webp", artifact.ContentType);
             Assert.Equal((1536, 1024), (artifact.Width, artifact.Height));
-            Assert.Equal(served.Length, artifact.SizeBytes);
-        }
+            Assert.Equal(ArtifactRoles.Image, artifact.Role);
+        });
 
         // UniAll reports no cost: estimated from the price table (gpt-image-2 medium 1K) for the two images delivered.
         Assert.Equal(new CreditCost { Amount = 0.080m, Unit = "USD", Source = CostSources.Estimated }, completed.Cost);
-        var row = await fleet.Generations.FindAsync(command.RequestId, CancellationToken.None);
-        Assert.Equal(GenerationStatus.Completed, row!.Status);
-        Assert.Equal(completed.ProviderTaskId, row.ProviderTaskId);
         Assert.NotNull(fleet.Events.About(command.RequestId).OfType<GenerationAccepted>().SingleOrDefault());
+        Assert.Equal(1, await FleetAssertions.SubmissionsAsync(fleet, "uniall", command.RequestId));
     }
 
     [Theory]
@@ -53,10 +42,9 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IClassFixture<Fleet
         await fleet.Events.Publish(command);
         var failed = await fleet.Events.WaitFor<GenerationFailed>(command.RequestId);
 
-        Assert.Equal(GenerationErrorCodes.Validation, failed.Code);
+        await FleetAssertions.AssertFailedRowAsync(fleet, failed, GenerationErrorCodes.Validation);
         Assert.Contains(expected, failed.Message, StringComparison.Ordinal);
-        Assert.Empty(await fleet.Simulator.GetSubmissionsAsync("uniall", Marker(command)));
-        Assert.Equal(GenerationStatus.Failed, (await fleet.Generations.FindAsync(command.RequestId, CancellationToken.None))!.Status);
+        Assert.Equal(0, await FleetAssertions.SubmissionsAsync(fleet, "uniall", command.RequestId));
     }
 
     [Fact]
@@ -71,9 +59,28 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IClassFixture<Fleet
         await fleet.Events.Publish(command);
         var failed = await fleet.Events.WaitFor<GenerationFailed>(command.RequestId);
 
-        Assert.Equal(GenerationErrorCodes.ProviderFailed, failed.Code);
+        await FleetAssertions.AssertFailedRowAsync(fleet, failed, GenerationErrorCodes.ProviderFailed);
         Assert.Contains("upstream model crashed", failed.Message, StringComparison.Ordinal);
         Assert.NotNull(failed.ProviderTaskId);
+        Assert.Null(failed.Cost);
+        Assert.Equal(1, await FleetAssertions.SubmissionsAsync(fleet, "uniall", command.RequestId));
+    }
+
+    [Fact]
+    public async Task GenerateImage_InsufficientCredits_FailsWithThatCodeAndNothingIsCharged()
+    {
+        var command = Image("broke");
+        await fleet.Simulator.AddScriptAsync(new OutcomeScript
+        {
+            Provider = "uniall", PromptContains = Marker(command), Outcome = ScriptOutcome.InsufficientCredits,
+        });
+
+        await fleet.Events.Publish(command);
+        var failed = await fleet.Events.WaitFor<GenerationFailed>(command.RequestId);
+
+        await FleetAssertions.AssertFailedRowAsync(fleet, failed, GenerationErrorCodes.InsufficientCredits);
+        Assert.Equal("insufficient_user_quota", failed.ProviderCode);
+        Assert.Equal(0, await FleetAssertions.SubmissionsAsync(fleet, "uniall", command.RequestId));
     }
 
     [Fact]
@@ -87,7 +94,7 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IClassFixture<Fleet
         // Give the second delivery time to be handled whichever way it went (dropped, or a repeat of the outcome).
         await Task.Delay(TimeSpan.FromSeconds(2));
 
-        Assert.Single(await fleet.Simulator.GetSubmissionsAsync("uniall", Marker(command)));
+        Assert.Equal(1, await FleetAssertions.SubmissionsAsync(fleet, "uniall", command.RequestId));
     }
 
     [Fact]
@@ -103,7 +110,7 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IClassFixture<Fleet
         var failed = await fleet.Events.WaitFor<GenerationFailed>(command.RequestId);
 
         Assert.Equal(GenerationErrorCodes.UnknownOutcome, failed.Code);
-        Assert.Single(await fleet.Simulator.GetSubmissionsAsync("uniall", Marker(command)));
+        Assert.Equal(1, await FleetAssertions.SubmissionsAsync(fleet, "uniall", command.RequestId));
     }
 
     [Fact]
@@ -118,7 +125,7 @@ public sealed class FleetEndToEndTests(FleetFixture fleet) : IClassFixture<Fleet
         await fleet.Events.Publish(command);
         await fleet.Events.WaitFor<GenerationCompleted>(command.RequestId);
 
-        Assert.Single(await fleet.Simulator.GetSubmissionsAsync("uniall", Marker(command)));
+        Assert.Equal(1, await FleetAssertions.SubmissionsAsync(fleet, "uniall", command.RequestId));
         Assert.Equal(2, (await fleet.Generations.FindAsync(command.RequestId, CancellationToken.None))!.SubmitAttempts);
     }
 
