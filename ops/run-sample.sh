@@ -1,44 +1,53 @@
 #!/usr/bin/env bash
-# The fleet's main job end to end on a fresh machine: services up, provider simulator and fleet started,
-# one sample GenerateImage published and followed to its GenerationCompleted (artifact location and cost
-# printed, bytes saved under ./artifacts-out), then a clean shutdown.
+# The fleet's main job end to end on a fresh machine: services up, provider simulator and fleet started, sample
+# commands published and each followed to its GenerationCompleted (artifact locations and cost printed, bytes saved
+# under ./artifacts-out), then a clean shutdown.
+#   bash ops/run-sample.sh [image|storyboard|story|video|sora|all]    (default: image)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# No usage reports from MassTransit to its vendor (test buses included).
+row=${1:-image}
+case "$row" in image|storyboard|story|video|sora|all) ;; *) echo "usage: $0 [image|storyboard|story|video|sora|all]"; exit 64;; esac
+# No usage reports from MassTransit to its vendor.
 export MASSTRANSIT_USAGE_TELEMETRY=false
 
 bash ops/services.sh
-echo "[sample] building"
-dotnet build Workers.sln -c Release --nologo -v q -clp:ErrorsOnly
+source ops/lib/stack.sh
+stack_build
+trap stack_stop EXIT
+stack_start
 
-logs=$(mktemp -d)
-pids=()
-stop() {
-  # SIGTERM: the .NET hosts shut down gracefully on it (background jobs ignore SIGINT).
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+workers() { dotnet src/Workers.Cli/bin/Release/net10.0/workers.dll "$@" --save-to artifacts-out; }
+samples=$SIMULATOR_URL/_samples
+
+run() {
+  case "$1" in
+    image)
+      echo "[sample] image: UniAll gpt-image-2"
+      workers image --provider uniall --model gpt-image-2 --size 1024x1024 \
+        --prompt "A small blue glass sphere on a clean white desk" ;;
+    storyboard)
+      echo "[sample] storyboard: TopView Nano Banana Pro grid, with a reference image uploaded by the fleet"
+      workers storyboard --provider topview --model "Nano Banana Pro" --resolution 2K --grid-size 9 \
+        --story "A fox finds a lantern in the snow and follows its light home" --reference "$samples/reference-1.png" ;;
+    story)
+      echo "[sample] story: Depicta, two characters, three scenes"
+      workers storyboard --provider depicta --model depicta-story-1 --style watercolour \
+        --character "Fox=a small red fox with a green scarf" --character "Owl=a grey owl with round glasses" \
+        --scene "Fox meets Owl in a pine forest" --scene "They cross a frozen river" --scene "They share tea by a fire" ;;
+    video)
+      echo "[sample] video: TopView Seedance 1.5 Pro, two videos from one first frame uploaded by the fleet"
+      workers video --provider topview --model "Seedance 1.5 Pro" --resolution 720 --duration 5 --count 2 \
+        --prompt "slow dolly-in" --first-frame "$samples/reference-2.png" ;;
+    sora)
+      echo "[sample] sora: Apikley sora-2-pro-storyboard, two shots"
+      workers video --provider apikley --model sora-2-pro-storyboard --duration 15 --aspect-ratio 16:9 \
+        --shot "7.5:A kitten with orange headphones at a cosy table" --shot "7.5:The kitten licks its lips, satisfied" ;;
+  esac
 }
-trap stop EXIT
 
-wait_for() { # url, name, log
-  for _ in $(seq 1 60); do curl -fsS "$1" >/dev/null 2>&1 && return 0; sleep 1; done
-  echo "[sample] $2 did not start; its log:"; tail -n 50 "$3"; exit 1
-}
-
-echo "[sample] starting the provider simulator on http://127.0.0.1:5080 (log: $logs/simulator.log)"
-# Started from their output folders (for their appsettings.json) with exec, so the PID is the process itself.
-(cd src/Workers.ProviderSimulator/bin/Release/net10.0 && Simulator__SpeedFactor="${SIMULATOR_SPEED_FACTOR:-10}" \
-  exec dotnet Workers.ProviderSimulator.dll --urls http://127.0.0.1:5080) >"$logs/simulator.log" 2>&1 &
-pids+=($!)
-wait_for http://127.0.0.1:5080/_control/counters simulator "$logs/simulator.log"
-
-echo "[sample] starting the fleet on http://127.0.0.1:8080 (log: $logs/fleet.log)"
-(cd src/Workers.Host/bin/Release/net10.0 && exec dotnet Workers.Host.dll) >"$logs/fleet.log" 2>&1 &
-pids+=($!)
-wait_for http://127.0.0.1:8080/health/ready fleet "$logs/fleet.log"
-
-echo "[sample] publishing a GenerateImage and waiting for its outcome"
-dotnet src/Workers.Cli/bin/Release/net10.0/workers.dll image \
-  --prompt "A small blue glass sphere on a clean white desk" --model gpt-image-2 --size 1024x1024 \
-  --save-to artifacts-out
+if [ "$row" = all ]; then
+  for r in image storyboard story video sora; do run "$r"; done
+else
+  run "$row"
+fi
 echo "[sample] done; shutting down"

@@ -21,7 +21,9 @@ internal sealed class GenerationWatcher : IAsyncDisposable
                 e.Handler<GenerationAccepted>(c => Report(c.Message.RequestId,
                     () => output.WriteLine($"accepted: {c.Message.Provider} task {c.Message.ProviderTaskId}")));
                 e.Handler<GenerationProgressed>(c => Report(c.Message.RequestId,
-                    () => output.WriteLine($"progress: {c.Message.ProviderStatus} {c.Message.Percent}%")));
+                    () => output.WriteLine($"progress: {c.Message.ProviderStatus}"
+                        + (c.Message.Percent is { } percent ? $" {percent}%" : "")
+                        + (c.Message.ItemsTotal is { } total ? $" {c.Message.ItemsCompleted}/{total} items" : ""))));
                 e.Handler<GenerationCompleted>(c => Report(c.Message.RequestId, () => outcome.TrySetResult(c.Message)));
                 e.Handler<GenerationFailed>(c => Report(c.Message.RequestId, () => outcome.TrySetResult(c.Message)));
             });
