@@ -9,6 +9,7 @@ using Workers.ProviderSimulator.Control;
 using Workers.ProviderSimulator.Depicta;
 using Workers.ProviderSimulator.Faults;
 using Workers.ProviderSimulator.Files;
+using Workers.ProviderSimulator.Samples;
 using Workers.ProviderSimulator.TopView;
 using Workers.ProviderSimulator.UniAll;
 
@@ -48,6 +49,7 @@ public static class SimulatorApp
         app.MapDepicta();
         app.MapTopView();
         app.MapSimulatorFiles();
+        app.MapSimulatorSamples();
         app.MapSimulatorControl();
         return app;
     }
@@ -72,6 +74,7 @@ public static class SimulatorApp
 
         services.AddSimulatorControl();
         services.AddSimulatorFiles();
+        services.AddSimulatorSamples();
         services.AddSimulatorFaults();
         services.AddSimulatorCallbacks();
         services.AddUniAll();

@@ -17,7 +17,7 @@ public sealed record OutcomeScript
 
     public ScriptOutcome Outcome { get; init; } = ScriptOutcome.Success;
 
-    /// <summary>The provider's failure text for failed/content_policy tasks and rejected submissions.</summary>
+    /// <summary>The provider's failure text for failed/content_policy tasks, the failed item of a partial failure, and rejected submissions.</summary>
     public string? Message { get; init; }
 
     /// <summary>Exact run time of the task from submission to its end (not divided by the speed factor).</summary>
@@ -71,6 +71,13 @@ public sealed record OutcomeScript
         if (!Enum.IsDefined(Outcome))
         {
             errors["outcome"] = ["Unknown outcome."];
+        }
+        else if (Outcome == ScriptOutcome.PartialFailure
+            && SimulatedProviders.Canonical(Provider) is { } provider
+            && provider != SimulatedProviders.TopView)
+        {
+            // Only TopView answers with one status per result item; elsewhere the outcome would silently mean success.
+            errors["outcome"] = [$"partial_failure is TopView-only (per-item statuses of image-to-video tasks); {provider} has no per-item results."];
         }
 
         if (DurationMs is < 0)

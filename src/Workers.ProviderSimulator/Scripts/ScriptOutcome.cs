@@ -29,4 +29,11 @@ public enum ScriptOutcome
     /// <summary>The task is created (accepted and charged) but the connection is aborted before the response is sent.</summary>
     [JsonStringEnumMemberName("accept_then_drop")]
     AcceptThenDrop,
+
+    /// <summary>
+    /// TopView only: the task succeeds but its first result item fails with the script's message, and only the other
+    /// items are charged; a task of one item (every storyboard, generatingCount 1) fails as with <see cref="Failed"/>.
+    /// </summary>
+    [JsonStringEnumMemberName("partial_failure")]
+    PartialFailure,
 }

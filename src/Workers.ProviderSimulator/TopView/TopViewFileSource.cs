@@ -15,8 +15,9 @@ internal sealed class TopViewFileSource(TopViewTaskStore tasks) : ISimulatedFile
 
     public SimulatedFile? Find(string taskId, int index, DateTimeOffset now)
     {
+        // Below FailedItems (0 unless a partial failure) covers a negative index too: failed items have no file.
         if (tasks.Find(taskId) is not { } task
-            || index < 0
+            || index < task.FailedItems
             || index >= task.Order.Count
             || TopViewTaskState.At(task, now) != TopViewTaskState.Success)
         {

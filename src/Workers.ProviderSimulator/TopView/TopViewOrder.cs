@@ -29,6 +29,9 @@ internal abstract record TopViewOrder
     public Uri? NoticeUrl { get; init; }
 
     public string? BoardId { get; init; }
+
+    /// <summary>Credits of <paramref name="items"/> of the <see cref="Count"/> results: what a partial failure charges.</summary>
+    public abstract decimal PriceOf(int items);
 }
 
 /// <summary>A storyboard: one grid image of <c>Columns</c>×<c>Rows</c> cells, <c>Panels</c> of them planned.</summary>
@@ -43,9 +46,15 @@ internal sealed record TopViewStoryboardOrder(
     int Rows) : TopViewOrder
 {
     public override TopViewTaskKind Kind => TopViewTaskKind.Storyboard;
+
+    /// <summary>One grid image: all or nothing.</summary>
+    public override decimal PriceOf(int items) => items >= Count ? Price : 0m;
 }
 
-/// <summary>An image-to-video V2 task: <see cref="TopViewOrder.Count"/> MP4 videos of one size and duration.</summary>
+/// <summary>
+/// An image-to-video V2 task: <see cref="TopViewOrder.Count"/> MP4 videos of one size and duration;
+/// <c>CreditsPerVideo</c> is rate × duration × factors, unrounded.
+/// </summary>
 internal sealed record TopViewVideoOrder(
     TopViewVideoModel Model,
     int Resolution,
@@ -53,7 +62,16 @@ internal sealed record TopViewVideoOrder(
     int Width,
     int Height,
     int DurationSeconds,
-    bool Sound) : TopViewOrder
+    bool Sound,
+    decimal CreditsPerVideo) : TopViewOrder
 {
     public override TopViewTaskKind Kind => TopViewTaskKind.ImageToVideo;
+
+    // Rounded from the unrounded rate rather than scaled from the rounded Price, so that two videos cost what a
+    // task of generatingCount 2 costs.
+    public override decimal PriceOf(int items) => CreditsFor(CreditsPerVideo, items);
+
+    /// <summary>Credits of <paramref name="videos"/> videos at <paramref name="creditsPerVideo"/>, to the cent.</summary>
+    public static decimal CreditsFor(decimal creditsPerVideo, int videos) =>
+        Math.Round(creditsPerVideo * videos, 2, MidpointRounding.AwayFromZero);
 }

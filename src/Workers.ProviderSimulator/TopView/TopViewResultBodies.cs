@@ -21,10 +21,11 @@ internal sealed record TopViewStoryboardResult(
     [property: JsonPropertyName("boardId")] string? BoardId,
     [property: JsonPropertyName("images")] IReadOnlyList<TopViewImageItem> Images);
 
+/// <summary>One storyboard image; like a video item, a failed one would have no fileId or filePath.</summary>
 internal sealed record TopViewImageItem(
     [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("fileId")] string FileId,
-    [property: JsonPropertyName("filePath")] string FilePath,
+    [property: JsonPropertyName("fileId")] string? FileId,
+    [property: JsonPropertyName("filePath")] string? FilePath,
     [property: JsonPropertyName("width")] int Width,
     [property: JsonPropertyName("height")] int Height,
     [property: JsonPropertyName("errorMsg")] string? ErrorMsg,
@@ -40,11 +41,14 @@ internal sealed record TopViewVideoResult(
     [property: JsonPropertyName("boardTaskId")] string? BoardTaskId,
     [property: JsonPropertyName("videos")] IReadOnlyList<TopViewVideoItem> Videos);
 
-/// <summary>One video; <c>fileId</c> and <c>duration</c> are the [ASSUMPTION] extras of README §2.3.</summary>
+/// <summary>
+/// One video; <c>fileId</c> and <c>duration</c> are the [ASSUMPTION] extras of README §2.3. A failed item (a scripted
+/// partial failure) has status <c>fail</c>, its errorMsg, and no fileId or filePath: there is no file.
+/// </summary>
 internal sealed record TopViewVideoItem(
     [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("fileId")] string FileId,
-    [property: JsonPropertyName("filePath")] string FilePath,
+    [property: JsonPropertyName("fileId")] string? FileId,
+    [property: JsonPropertyName("filePath")] string? FilePath,
     [property: JsonPropertyName("width")] int Width,
     [property: JsonPropertyName("height")] int Height,
     [property: JsonPropertyName("duration")] int Duration,

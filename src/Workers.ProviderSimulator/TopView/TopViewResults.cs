@@ -27,7 +27,7 @@ internal sealed class TopViewResults(FileLinks links)
                 cost,
                 task.Order.BoardId,
                 links.Select((link, index) => new TopViewImageItem(
-                    TopViewTaskState.Success, FileIdOf(task, index), link, storyboard.Width, storyboard.Height, null, task.BoardTaskId)).ToList()),
+                    ItemStatus(link), FileIdOf(task, link, index), link, storyboard.Width, storyboard.Height, ItemError(task, link), task.BoardTaskId)).ToList()),
             TopViewVideoOrder video => new TopViewVideoResult(
                 task.TaskId,
                 status,
@@ -36,7 +36,7 @@ internal sealed class TopViewResults(FileLinks links)
                 task.Order.BoardId,
                 task.BoardTaskId,
                 links.Select((link, index) => new TopViewVideoItem(
-                    TopViewTaskState.Success, FileIdOf(task, index), link, video.Width, video.Height, video.DurationSeconds, null)).ToList()),
+                    ItemStatus(link), FileIdOf(task, link, index), link, video.Width, video.Height, video.DurationSeconds, ItemError(task, link))).ToList()),
             _ => throw new InvalidOperationException($"Unknown order type {task.Order.GetType().Name}."),
         };
     }
@@ -48,13 +48,21 @@ internal sealed class TopViewResults(FileLinks links)
     private static string Extension(TopViewTask task) =>
         task.Kind == TopViewTaskKind.Storyboard ? PlaceholderImage.Extension(ImageFormat.Png) : PlaceholderVideo.Extension;
 
-    private static string FileIdOf(TopViewTask task, int index) => $"{task.TaskId}{index + 1:D2}";
+    // A failed item (no link) has no file, hence no fileId, and carries the failure's message.
+    private static string? FileIdOf(TopViewTask task, string? link, int index) => link is null ? null : $"{task.TaskId}{index + 1:D2}";
 
-    private List<string> Links(TopViewTask task, HttpRequest request, bool cloudFront) =>
+    private static string ItemStatus(string? link) => link is null ? TopViewTaskState.Fail : TopViewTaskState.Success;
+
+    private static string? ItemError(TopViewTask task, string? link) => link is null ? task.FailureMessage : null;
+
+    /// <summary>One link per result item; null for the failed first items of a partial failure, which have no file.</summary>
+    private List<string?> Links(TopViewTask task, HttpRequest request, bool cloudFront) =>
         Enumerable.Range(0, task.Order.Count)
-            .Select(index => links.Create(
-                request,
-                new FileAddress(SimulatedProviders.TopView, task.TaskId, index),
-                FileName(task, index, cloudFront)))
+            .Select(index => index < task.FailedItems
+                ? null
+                : links.Create(
+                    request,
+                    new FileAddress(SimulatedProviders.TopView, task.TaskId, index),
+                    FileName(task, index, cloudFront)))
             .ToList();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Workers.ProviderSimulator.Faults;
 using Workers.ProviderSimulator.Ledger;
@@ -128,13 +129,17 @@ internal sealed class TopViewSubmitHandler(
         var taskId = Guid.NewGuid().ToString("N");
         var durations = order.Kind == TopViewTaskKind.Storyboard ? settings.TopView.StoryboardDurations : settings.TopView.VideoDurations;
         var runFor = OutcomeScript.RunTime(script, () => durations[order.ModelCode].Pick(taskId, settings.SpeedFactor));
-        var (fate, message) = script?.Outcome switch
+        var (fate, failedItems, message) = script?.Outcome switch
         {
-            ScriptOutcome.Failed => (TopViewFate.Fail, script.Message ?? "Internal server error: generation failed."),
-            ScriptOutcome.ContentPolicy => (TopViewFate.Fail, script.Message
+            ScriptOutcome.Failed => (TopViewFate.Fail, 0, script.Message ?? "Internal server error: generation failed."),
+            ScriptOutcome.ContentPolicy => (TopViewFate.Fail, 0, script.Message
                 ?? "Security problem detected (6001): the input may violate the content policy."),
-            ScriptOutcome.Stuck => (TopViewFate.Stuck, null),
-            _ => (TopViewFate.Succeed, (string?)null),
+            ScriptOutcome.Stuck => (TopViewFate.Stuck, 0, null),
+
+            // With one item (every storyboard, generatingCount 1) failing the first item is failing the task.
+            ScriptOutcome.PartialFailure when order.Count < 2 => (TopViewFate.Fail, 0, script.Message ?? PartialFailureMessage(order)),
+            ScriptOutcome.PartialFailure => (TopViewFate.Succeed, 1, script.Message ?? PartialFailureMessage(order)),
+            _ => (TopViewFate.Succeed, 0, (string?)null),
         };
         return new TopViewTask(
             taskId,
@@ -144,11 +149,17 @@ internal sealed class TopViewSubmitHandler(
             runFor * settings.TopView.InitFraction,
             runFor,
             fate,
+            failedItems,
             message,
-            fate == TopViewFate.Succeed ? order.Price : 0m,
+            fate == TopViewFate.Succeed ? order.PriceOf(order.Count - failedItems) : 0m,
             order.BoardId is null ? null : Guid.NewGuid().ToString("N"),
             order.NoticeUrl is null ? null : Guid.NewGuid().ToString());
     }
+
+    private static string PartialFailureMessage(TopViewOrder order) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{(order.Kind == TopViewTaskKind.Storyboard ? "image" : "video")} 1 of {order.Count} failed to render.");
 
     private IResult Reject(TopViewError error, int httpStatus = StatusCodes.Status200OK, int? retryAfterSeconds = null)
     {

@@ -16,7 +16,9 @@ internal enum TopViewFate
 /// </summary>
 /// <remarks>
 /// <c>Uid</c> owns it (other uids get 4004); <c>InitFor</c> is the time from submission until it turns
-/// <c>running</c>, <c>RunFor</c> the time until it ends; <c>Cost</c> what it charged (0 unless it succeeds).
+/// <c>running</c>, <c>RunFor</c> the time until it ends; <c>FailedItems</c> how many of its first result items fail
+/// although it succeeds (a scripted partial failure), <c>FailureMessage</c> their errorMsg or the task's when it fails;
+/// <c>Cost</c> what it charged (0 unless it succeeds, only the succeeded items' price after a partial failure).
 /// </remarks>
 internal sealed record TopViewTask(
     string TaskId,
@@ -26,6 +28,7 @@ internal sealed record TopViewTask(
     TimeSpan InitFor,
     TimeSpan RunFor,
     TopViewFate Fate,
+    int FailedItems,
     string? FailureMessage,
     decimal Cost,
     string? BoardTaskId,

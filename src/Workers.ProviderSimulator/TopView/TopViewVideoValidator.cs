@@ -93,24 +93,28 @@ internal static class TopViewVideoValidator
         var (width, height) = TopViewCommonFields.SizeFor(ratio, shortSide);
         var durationSeconds = duration ?? model.DefaultDuration;
         var fileIds = references is { Count: > 0 } ? references : new[] { firstFrame, endFrame }.OfType<string>().ToList();
-        return (new TopViewVideoOrder(model, shortSide, ratio, width, height, durationSeconds, sound == "on")
+        var creditsPerVideo = CreditsPerVideo(options, model, shortSide, durationSeconds, sound == "on");
+        return (new TopViewVideoOrder(model, shortSide, ratio, width, height, durationSeconds, sound == "on", creditsPerVideo)
         {
             ModelCode = model.Code,
             PromptText = prompt,
             Count = count,
-            Price = Price(options, model, shortSide, durationSeconds, sound == "on", count),
+            Price = TopViewVideoOrder.CreditsFor(creditsPerVideo, count),
             FileIds = fileIds,
             NoticeUrl = noticeUrl,
             BoardId = boardId,
         }, null);
     }
 
-    /// <summary>[OBSERVED README §2.4] rate × duration × generatingCount, with the assumed sound and resolution factors.</summary>
-    private static decimal Price(TopViewOptions options, TopViewVideoModel model, int resolution, int seconds, bool sound, int count)
+    /// <summary>
+    /// [OBSERVED README §2.4] rate × duration, with the assumed sound and resolution factors: one video's share of the
+    /// price, which is this × generatingCount.
+    /// </summary>
+    private static decimal CreditsPerVideo(TopViewOptions options, TopViewVideoModel model, int resolution, int seconds, bool sound)
     {
         var rate = options.VideoCreditsPerSecond.TryGetValue(model.Code, out var configured) ? configured : model.CreditsPerSecond;
         var factor = (sound ? options.SoundCreditFactor : 1m) * (resolution >= 1080 ? options.HighResolutionCreditFactor : 1m);
-        return Math.Round(rate * factor * seconds * count, 2, MidpointRounding.AwayFromZero);
+        return rate * factor * seconds;
     }
 
     private static TopViewError? ResolutionError(TopViewVideoModel model, int? resolution)

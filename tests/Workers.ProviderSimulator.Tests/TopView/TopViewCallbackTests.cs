@@ -142,7 +142,7 @@ public sealed class TopViewCallbackTests
     }
 
     /// <summary>The documented acknowledgement: the callback's uuid and uid echoed back.</summary>
-    private static (int Status, string Body) Echo(ReceivedCallback callback)
+    internal static (int Status, string Body) Echo(ReceivedCallback callback)
     {
         var uuid = (string)JsonNode.Parse(callback.Body)!["uuid"]!;
         var reply = new JsonObject
