@@ -5,7 +5,7 @@ using Workers.ProviderSimulator.Callbacks;
 namespace Workers.ProviderSimulator.Apikley;
 
 /// <summary>
-/// Schedules a task's <c>callBackUrl</c> POST for when it ends (README §3.5): the recordInfo <c>data</c> wrapped in
+/// Schedules a task's <c>callBackUrl</c> POST for when it ends (docs/PROVIDERS.md §3.5): the recordInfo <c>data</c> wrapped in
 /// <c>{ code: 200, msg: "Playground task completed successfully." }</c>, or code 501 "Playground task failed.",
 /// optionally signed; acknowledged by any 2xx; retried per <see cref="ApikleyOptions.CallbackRetryDelays"/>.
 /// </summary>

@@ -4,7 +4,7 @@ using Workers.ProviderSimulator.Files;
 
 namespace Workers.ProviderSimulator.Apikley;
 
-/// <summary>The common API of README §3.1: <c>GET /api/v1/chat/credit</c> and <c>POST /api/v1/common/download-url</c>.</summary>
+/// <summary>The common API of docs/PROVIDERS.md §3.1: <c>GET /api/v1/chat/credit</c> and <c>POST /api/v1/common/download-url</c>.</summary>
 internal sealed class ApikleyCommonHandler(
     ApikleyAccounts accounts,
     FileSigner signer,

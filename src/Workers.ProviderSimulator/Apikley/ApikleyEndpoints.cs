@@ -2,7 +2,7 @@ using Workers.ProviderSimulator.Files;
 
 namespace Workers.ProviderSimulator.Apikley;
 
-/// <summary>Registers and maps the simulated Apikley API (seed 001, README §3) at its documented paths.</summary>
+/// <summary>Registers and maps the simulated Apikley API (seed 001, docs/PROVIDERS.md §3) at its documented paths.</summary>
 public static class ApikleyEndpoints
 {
     public const string CreateTaskPath = "/api/v1/jobs/createTask";

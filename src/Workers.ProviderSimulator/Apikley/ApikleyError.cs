@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Workers.ProviderSimulator.Apikley;
 
 /// <summary>
-/// A refused Apikley call: <c>{ "code", "msg", "data": null }</c>. [OBSERVED, README §3.4] The code is in the body
+/// A refused Apikley call: <c>{ "code", "msg", "data": null }</c>. [OBSERVED, docs/PROVIDERS.md §3.4] The code is in the body
 /// and HTTP is 200; only scripted or injected HTTP statuses (and, when configured, rate limiting) change the HTTP status.
 /// </summary>
 internal sealed record ApikleyError(int Code, string Msg, int HttpStatus = StatusCodes.Status200OK, int? RetryAfterSeconds = null)

@@ -21,7 +21,7 @@ public sealed class ApikleyOptions
     public double QueuingFraction { get; set; } = 0.10;
 
     /// <summary>
-    /// Run time per <c>n_frames</c> (seconds at speed factor 1), picked per task id. [ASSUMPTION, README §3.6]
+    /// Run time per <c>n_frames</c> (seconds at speed factor 1), picked per task id. [ASSUMPTION, docs/PROVIDERS.md §3.6]
     /// "simulate 2–6 min, longer for 25 s".
     /// </summary>
     public IDictionary<string, DurationRange> Durations { get; set; } = new Dictionary<string, DurationRange>(StringComparer.Ordinal)
@@ -31,7 +31,7 @@ public sealed class ApikleyOptions
         ["25"] = new(240, 480),
     };
 
-    /// <summary>Credits one task costs per <c>n_frames</c>. [ASSUMPTION, README §3.6] Not published; scales with length.</summary>
+    /// <summary>Credits one task costs per <c>n_frames</c>. [ASSUMPTION, docs/PROVIDERS.md §3.6] Not published; scales with length.</summary>
     public IDictionary<string, decimal> Prices { get; set; } = new Dictionary<string, decimal>(StringComparer.Ordinal)
     {
         ["10"] = 150,
@@ -52,7 +52,7 @@ public sealed class ApikleyOptions
     public TimeSpan CreateTaskWindow { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Rate-limited calls answer HTTP 429 when true; HTTP 200 with body code 429 when false (the default: README §3.4,
+    /// Rate-limited calls answer HTTP 429 when true; HTTP 200 with body code 429 when false (the default: docs/PROVIDERS.md §3.4,
     /// "the code is usually in the body while HTTP is 200").
     /// </summary>
     public bool RateLimitAsHttp429 { get; set; }
@@ -81,14 +81,14 @@ public sealed class ApikleyOptions
     /// <summary>How long a URL upload may take to fetch its file. [FACT] 30 s.</summary>
     public TimeSpan UrlUploadTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Waits before each retry of an unacknowledged callback. [ASSUMPTION, README §3.5] 3 retries with backoff.</summary>
+    /// <summary>Waits before each retry of an unacknowledged callback. [ASSUMPTION, docs/PROVIDERS.md §3.5] 3 retries with backoff.</summary>
     public IList<TimeSpan> CallbackRetryDelays { get; set; } = new List<TimeSpan>
     {
         TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2),
     };
 
     /// <summary>
-    /// Signs callbacks with <c>X-Webhook-Timestamp</c> and <c>X-Webhook-Signature</c> (kie's scheme, README §3.5).
+    /// Signs callbacks with <c>X-Webhook-Timestamp</c> and <c>X-Webhook-Signature</c> (kie's scheme, docs/PROVIDERS.md §3.5).
     /// [ASSUMPTION] Not known whether Apikley signs, so it is off by default.
     /// </summary>
     public bool SignCallbacks { get; set; }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Workers.ProviderSimulator.Apikley;
 
 /// <summary>
-/// The <c>data</c> of recordInfo and of callbacks (README §3.3, §3.5). <c>param</c> and <c>resultJson</c> are
+/// The <c>data</c> of recordInfo and of callbacks (docs/PROVIDERS.md §3.3, §3.5). <c>param</c> and <c>resultJson</c> are
 /// JSON-encoded strings; times are epoch milliseconds; <c>costTime</c> is milliseconds [ASSUMPTION]. Fields that do not
 /// apply yet are empty strings (failCode, failMsg, resultJson) or null (completeTime, costTime), as in kie's examples.
 /// </summary>

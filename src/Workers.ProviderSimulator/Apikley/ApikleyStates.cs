@@ -1,6 +1,6 @@
 namespace Workers.ProviderSimulator.Apikley;
 
-/// <summary>The <c>state</c> values of recordInfo (README §3.3): the first three are not terminal.</summary>
+/// <summary>The <c>state</c> values of recordInfo (docs/PROVIDERS.md §3.3): the first three are not terminal.</summary>
 internal static class ApikleyStates
 {
     public const string Waiting = "waiting";

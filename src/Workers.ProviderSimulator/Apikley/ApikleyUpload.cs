@@ -1,6 +1,6 @@
 namespace Workers.ProviderSimulator.Apikley;
 
-/// <summary>One uploaded file, kept in memory until <c>ExpiresAt</c> (README §3.1: deleted after 3 days).</summary>
+/// <summary>One uploaded file, kept in memory until <c>ExpiresAt</c> (docs/PROVIDERS.md §3.1: deleted after 3 days).</summary>
 internal sealed record ApikleyUpload(
     string FileId,
     string FileName,

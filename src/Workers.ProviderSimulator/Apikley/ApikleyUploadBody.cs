@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Workers.ProviderSimulator.Apikley;
 
-/// <summary>The upload API's wrapper (README §3.1): <c>{ "success", "code", "msg", "data" }</c>.</summary>
+/// <summary>The upload API's wrapper (docs/PROVIDERS.md §3.1): <c>{ "success", "code", "msg", "data" }</c>.</summary>
 internal sealed record ApikleyUploadEnvelope(
     [property: JsonPropertyName("success")] bool Success,
     [property: JsonPropertyName("code")] int Code,

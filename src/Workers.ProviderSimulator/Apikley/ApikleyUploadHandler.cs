@@ -9,7 +9,7 @@ using Workers.ProviderSimulator.Files;
 namespace Workers.ProviderSimulator.Apikley;
 
 /// <summary>
-/// The three upload endpoints of README §3.1 (multipart stream, remote URL, base64) and <c>GET /file-upload/files/…</c>
+/// The three upload endpoints of docs/PROVIDERS.md §3.1 (multipart stream, remote URL, base64) and <c>GET /file-upload/files/…</c>
 /// (the <c>fileUrl</c> of a live upload). Bytes stay in memory (<see cref="ApikleyUploadStore"/>); refusals are
 /// HTTP 200 with <c>{ success: false, code, msg }</c>, code 400 for bad input [ASSUMPTION: the upload docs list 400, 401, 500].
 /// </summary>

@@ -4,7 +4,7 @@ namespace Workers.ProviderSimulator.Apikley;
 
 /// <summary>
 /// Uploaded files in memory, bounded by <see cref="ApikleyOptions.UploadStoreMegabytes"/>: expired and then the
-/// oldest uploads are dropped to make room. A same-path upload replaces the previous one (README §3.1). Thread-safe.
+/// oldest uploads are dropped to make room. A same-path upload replaces the previous one (docs/PROVIDERS.md §3.1). Thread-safe.
 /// </summary>
 /// <remarks>
 /// Every upload lives for the same <see cref="ApikleyOptions.UploadLifetime"/>, so arrival order is expiry order: the

@@ -5,7 +5,7 @@ using System.Text;
 namespace Workers.ProviderSimulator.Apikley;
 
 /// <summary>
-/// kie's webhook signing (README §3.5): <c>X-Webhook-Timestamp</c> = unix seconds, <c>X-Webhook-Signature</c> =
+/// kie's webhook signing (docs/PROVIDERS.md §3.5): <c>X-Webhook-Timestamp</c> = unix seconds, <c>X-Webhook-Signature</c> =
 /// Base64(HMAC-SHA256(taskId + "." + timestamp, webhookHmacKey)).
 /// </summary>
 public static class ApikleyWebhookSignature

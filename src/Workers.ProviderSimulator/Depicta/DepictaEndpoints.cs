@@ -4,7 +4,7 @@ using Workers.ProviderSimulator.Files;
 
 namespace Workers.ProviderSimulator.Depicta;
 
-/// <summary>Registers and maps the simulated Depicta story API (seed 002, README §4), served at the root.</summary>
+/// <summary>Registers and maps the simulated Depicta story API (seed 002, docs/PROVIDERS.md §4), served at the root.</summary>
 public static class DepictaEndpoints
 {
     public static IServiceCollection AddDepicta(this IServiceCollection services)

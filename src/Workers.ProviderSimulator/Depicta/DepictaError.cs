@@ -9,7 +9,7 @@ internal sealed record DepictaFieldError(
     [property: JsonPropertyName("message")] string Message);
 
 /// <summary>
-/// A rejected Depicta call: HTTP status plus <c>{ "error", "message", "details", "request_id" }</c> (README §4.5).
+/// A rejected Depicta call: HTTP status plus <c>{ "error", "message", "details", "request_id" }</c> (docs/PROVIDERS.md §4.5).
 /// <c>details</c> lists the offending fields of a 400; it is null otherwise.
 /// </summary>
 internal sealed record DepictaError(int Status, string Code, string Message, IReadOnlyList<DepictaFieldError>? Details = null)
@@ -43,7 +43,7 @@ internal sealed record DepictaError(int Status, string Code, string Message, IRe
     public static DepictaError RateLimited() => new(
         StatusCodes.Status429TooManyRequests, "rate_limited", "Too many concurrent requests for this API key; retry after the Retry-After delay.");
 
-    /// <summary>A scripted or injected rejection with any status, coded as Depicta codes it (README §4.5; 409/451/502/503 assumed).</summary>
+    /// <summary>A scripted or injected rejection with any status, coded as Depicta codes it (docs/PROVIDERS.md §4.5; 409/451/502/503 assumed).</summary>
     public static DepictaError WithStatus(int status, string? message) => status switch
     {
         StatusCodes.Status401Unauthorized => Unauthorized() with { Message = message ?? Unauthorized().Message },

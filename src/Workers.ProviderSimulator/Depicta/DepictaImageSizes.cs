@@ -2,7 +2,7 @@ using Workers.ProviderSimulator.UniAll;
 
 namespace Workers.ProviderSimulator.Depicta;
 
-/// <summary>The <c>aspect_ratio</c> and <c>image_size</c> values of Depicta's image endpoints (README §4.2).</summary>
+/// <summary>The <c>aspect_ratio</c> and <c>image_size</c> values of Depicta's image endpoints (docs/PROVIDERS.md §4.2).</summary>
 internal static class DepictaImageSizes
 {
     /// <summary>[ASSUMPTION] The default when neither the story nor the scene sets a ratio.</summary>

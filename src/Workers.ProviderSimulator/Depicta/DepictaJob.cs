@@ -10,7 +10,7 @@ internal enum DepictaFate
     Stuck,
 }
 
-/// <summary>The <c>error</c> of a failed job. [ASSUMPTION, README §4.4] <c>{ code, message }</c>.</summary>
+/// <summary>The <c>error</c> of a failed job. [ASSUMPTION, docs/PROVIDERS.md §4.4] <c>{ code, message }</c>.</summary>
 internal sealed record DepictaJobFailure(string Code, string Message);
 
 /// <summary>

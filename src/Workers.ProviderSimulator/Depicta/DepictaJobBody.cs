@@ -2,14 +2,14 @@ using System.Text.Json.Serialization;
 
 namespace Workers.ProviderSimulator.Depicta;
 
-/// <summary>The 202 answer of <c>POST /v1/generate/story</c> (README §4.3).</summary>
+/// <summary>The 202 answer of <c>POST /v1/generate/story</c> (docs/PROVIDERS.md §4.3).</summary>
 internal sealed record DepictaAccepted(
     [property: JsonPropertyName("job_id")] string JobId,
     [property: JsonPropertyName("poll_url")] string PollUrl,
     [property: JsonPropertyName("status")] string Status);
 
 /// <summary>
-/// A job as <c>GET /v1/jobs/{id}</c> returns it (README §4.4). <c>result</c> is null until completed; <c>error</c>
+/// A job as <c>GET /v1/jobs/{id}</c> returns it (docs/PROVIDERS.md §4.4). <c>result</c> is null until completed; <c>error</c>
 /// only on failure and <c>cost_eur</c>/<c>balance_eur</c> only on completion ([ASSUMPTION]).
 /// </summary>
 internal sealed record DepictaJobBody(

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Workers.ProviderSimulator.Depicta;
 
-/// <summary>What <c>poll_url</c> in a submit answer looks like (README §4.3: the two Depicta documents disagree).</summary>
+/// <summary>What <c>poll_url</c> in a submit answer looks like (docs/PROVIDERS.md §4.3: the two Depicta documents disagree).</summary>
 public enum DepictaPollUrlStyle
 {
     /// <summary>The API reference: an absolute <c>{base}/v1/jobs/{job_id}</c>.</summary>
@@ -21,7 +21,7 @@ public sealed class DepictaOptions
     /// <summary>Shape of <c>poll_url</c>; both paths are served whatever this says.</summary>
     public DepictaPollUrlStyle PollUrlStyle { get; set; } = DepictaPollUrlStyle.Absolute;
 
-    /// <summary>Requests one key may have in flight at once (README §4.5: 10); one more gets 429 <c>rate_limited</c>.</summary>
+    /// <summary>Requests one key may have in flight at once (docs/PROVIDERS.md §4.5: 10); one more gets 429 <c>rate_limited</c>.</summary>
     public int MaxConcurrentRequests { get; set; } = 10;
 
     /// <summary>Retry-After of a 429 <c>rate_limited</c> answer. [ASSUMPTION] not documented.</summary>
@@ -32,7 +32,7 @@ public sealed class DepictaOptions
 
     /// <summary>
     /// What one scene image costs, in EUR (portraits are free). [ASSUMPTION] Story pricing is not published; the
-    /// default is the <c>cost_eur</c> of one image on the synchronous endpoint (README §4.1).
+    /// default is the <c>cost_eur</c> of one image on the synchronous endpoint (docs/PROVIDERS.md §4.1).
     /// </summary>
     public decimal PricePerSceneImageEur { get; set; } = 0.045m;
 
@@ -50,7 +50,7 @@ public sealed class DepictaOptions
 
     /// <summary>
     /// Time per generated image (portraits first, then scenes), seconds at speed factor 1, picked per image from the
-    /// range. [ASSUMPTION, README §4.4] 10–30 s per image.
+    /// range. [ASSUMPTION, docs/PROVIDERS.md §4.4] 10–30 s per image.
     /// </summary>
     public IDictionary<string, DurationRange> SecondsPerImage { get; set; } = new Dictionary<string, DurationRange>(StringComparer.Ordinal)
     {

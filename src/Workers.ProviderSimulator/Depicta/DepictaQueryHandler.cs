@@ -137,6 +137,6 @@ internal sealed class DepictaQueryHandler(
         return new DepictaStoryResult(scenes, characters);
     }
 
-    /// <summary>EUR as Depicta writes it: a decimal string with six places, e.g. <c>"0.045000"</c> (README §4.1).</summary>
+    /// <summary>EUR as Depicta writes it: a decimal string with six places, e.g. <c>"0.045000"</c> (docs/PROVIDERS.md §4.1).</summary>
     private static string Eur(decimal amount) => amount.ToString("0.000000", CultureInfo.InvariantCulture);
 }

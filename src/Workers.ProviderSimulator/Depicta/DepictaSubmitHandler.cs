@@ -17,7 +17,7 @@ internal sealed class DepictaSubmitHandler(
     TimeProvider time,
     IOptions<SimulatorOptions> options)
 {
-    /// <summary>Header carrying the job id on generation responses (README §4.3).</summary>
+    /// <summary>Header carrying the job id on generation responses (docs/PROVIDERS.md §4.3).</summary>
     public const string JobIdHeader = "X-Depicta-Job-Id";
 
     private const string Provider = SimulatedProviders.Depicta;

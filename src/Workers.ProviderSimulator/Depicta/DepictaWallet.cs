@@ -6,7 +6,7 @@ namespace Workers.ProviderSimulator.Depicta;
 /// <summary>Each key's EUR balance: its configured start minus what its jobs were charged. Thread-safe.</summary>
 internal sealed class DepictaWallet(IOptions<SimulatorOptions> options) : IResettableState
 {
-    /// <summary>Below this balance every generation is refused with 402 (README §4.5).</summary>
+    /// <summary>Below this balance every generation is refused with 402 (docs/PROVIDERS.md §4.5).</summary>
     public const decimal MinimumBalanceEur = 0.01m;
 
     private readonly ConcurrentDictionary<string, decimal> spent = new(StringComparer.Ordinal);

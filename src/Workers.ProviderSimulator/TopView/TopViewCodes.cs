@@ -1,7 +1,7 @@
 namespace Workers.ProviderSimulator.TopView;
 
 /// <summary>
-/// TopView's business codes (README §0.1): strings in the body's <c>code</c>, answered with HTTP 200, and the HTTP
+/// TopView's business codes (docs/PROVIDERS.md §0.1): strings in the body's <c>code</c>, answered with HTTP 200, and the HTTP
 /// status each one stands for in the simulator's counters.
 /// </summary>
 internal static class TopViewCodes

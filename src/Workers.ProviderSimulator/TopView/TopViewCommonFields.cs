@@ -1,6 +1,6 @@
 namespace Workers.ProviderSimulator.TopView;
 
-/// <summary>The submit fields both task kinds share: <c>noticeUrl</c> (README §0.3; not <c>callbackUrl</c>) and <c>boardId</c>.</summary>
+/// <summary>The submit fields both task kinds share: <c>noticeUrl</c> (docs/PROVIDERS.md §0.3; not <c>callbackUrl</c>) and <c>boardId</c>.</summary>
 internal static class TopViewCommonFields
 {
     public static (Uri? NoticeUrl, string? BoardId, TopViewError? Error) Read(TopViewJsonBody body)

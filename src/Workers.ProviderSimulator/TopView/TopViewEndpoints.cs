@@ -3,7 +3,7 @@ using Workers.ProviderSimulator.Files;
 
 namespace Workers.ProviderSimulator.TopView;
 
-/// <summary>Registers and maps the simulated TopView API (seeds 000 and 003, README §0–§2).</summary>
+/// <summary>Registers and maps the simulated TopView API (seeds 000 and 003, docs/PROVIDERS.md §0–§2).</summary>
 public static class TopViewEndpoints
 {
     /// <summary>
@@ -72,7 +72,7 @@ public static class TopViewEndpoints
     }
 
     /// <summary>
-    /// The optional pre-flight of README §0.3 (body <c>{ "noticeUrl": "…" }</c>). [ASSUMPTION] It checks the URL's
+    /// The optional pre-flight of docs/PROVIDERS.md §0.3 (body <c>{ "noticeUrl": "…" }</c>). [ASSUMPTION] It checks the URL's
     /// shape only (result <c>true</c>); the real service may also call it.
     /// </summary>
     private static async Task<IResult> CheckNoticeUrlAsync(HttpRequest request, IOptions<SimulatorOptions> options, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Workers.ProviderSimulator.Callbacks;
 namespace Workers.ProviderSimulator.TopView;
 
 /// <summary>
-/// The <c>noticeUrl</c> callbacks of README §0.3: one POST when a task ends, with the <c>Topview-Uid</c> header and
+/// The <c>noticeUrl</c> callbacks of docs/PROVIDERS.md §0.3: one POST when a task ends, with the <c>Topview-Uid</c> header and
 /// the query result embedded; acknowledged only by the documented echo reply; retried as assumed (1 s, 2 s, 4 s).
 /// </summary>
 internal sealed class TopViewNotices(
@@ -51,7 +51,7 @@ internal sealed class TopViewNotices(
     }
 
     /// <summary>
-    /// The receiver contract (README §0.3): HTTP 2xx and <c>{ "code":"200", "result": { "uuid", "topviewUid", "result":"success" } }</c>
+    /// The receiver contract (docs/PROVIDERS.md §0.3): HTTP 2xx and <c>{ "code":"200", "result": { "uuid", "topviewUid", "result":"success" } }</c>
     /// echoing this callback's uuid and uid.
     /// </summary>
     public static bool IsAcknowledged(int status, string body, string uuid, string uid)

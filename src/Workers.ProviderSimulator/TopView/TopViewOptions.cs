@@ -8,7 +8,7 @@ public sealed class TopViewOptions
     /// <summary>Accepted accounts, uid → API key; empty means any non-empty uid with any non-empty key.</summary>
     public IDictionary<string, string> Accounts { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>[ASSUMPTION README §0.1] Unfinished tasks a uid may have at once; one more is refused with code 4007.</summary>
+    /// <summary>[ASSUMPTION docs/PROVIDERS.md §0.1] Unfinished tasks a uid may have at once; one more is refused with code 4007.</summary>
     public int MaxUnfinishedTasksPerUid { get; set; } = 5;
 
     /// <summary>Credits every uid starts with (after a reset too).</summary>
@@ -20,15 +20,15 @@ public sealed class TopViewOptions
     /// <summary>Share of a task's run time it spends <c>init</c> before it turns <c>running</c> (0 to 1).</summary>
     public double InitFraction { get; set; } = 0.1;
 
-    /// <summary>[ASSUMPTION README §1.5] Storyboard run time per model code (seconds at speed 1): about 30–60 s.</summary>
+    /// <summary>[ASSUMPTION docs/PROVIDERS.md §1.5] Storyboard run time per model code (seconds at speed 1): about 30–60 s.</summary>
     public IDictionary<string, DurationRange> StoryboardDurations { get; set; } =
         TopViewStoryboardModels.All.ToDictionary(model => model.Code, _ => new DurationRange(30, 60), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>[OBSERVED README §2.4] Image-to-video run time per model code (seconds at speed 1): typically 1–5 min.</summary>
+    /// <summary>[OBSERVED docs/PROVIDERS.md §2.4] Image-to-video run time per model code (seconds at speed 1): typically 1–5 min.</summary>
     public IDictionary<string, DurationRange> VideoDurations { get; set; } =
         TopViewVideoModels.All.ToDictionary(model => model.Code, _ => new DurationRange(60, 300), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>[ASSUMPTION README §1.5] Credits of one storyboard per resolution (0.5–3, scaled by resolution).</summary>
+    /// <summary>[ASSUMPTION docs/PROVIDERS.md §1.5] Credits of one storyboard per resolution (0.5–3, scaled by resolution).</summary>
     public IDictionary<string, decimal> StoryboardCredits { get; set; } = new Dictionary<string, decimal>(StringComparer.Ordinal)
     {
         ["512p"] = 0.5m,
@@ -38,7 +38,7 @@ public sealed class TopViewOptions
     };
 
     /// <summary>
-    /// [OBSERVED README §2.4] Credits per second of video at 720p with sound off, per model code; a video costs
+    /// [OBSERVED docs/PROVIDERS.md §2.4] Credits per second of video at 720p with sound off, per model code; a video costs
     /// rate × duration × generatingCount, times the sound and resolution factors below.
     /// </summary>
     public IDictionary<string, decimal> VideoCreditsPerSecond { get; set; } =
@@ -50,10 +50,10 @@ public sealed class TopViewOptions
     /// <summary>[ASSUMPTION] Rate factor at resolution 1080 and above (Kling V3: 0.80 vs 0.50; Sora 2 Pro: 2.80 vs 1.68).</summary>
     public decimal HighResolutionCreditFactor { get; set; } = 1.7m;
 
-    /// <summary>[ASSUMPTION README §0.2] Largest image upload (png, jpg, jpeg, bmp, webp).</summary>
+    /// <summary>[ASSUMPTION docs/PROVIDERS.md §0.2] Largest image upload (png, jpg, jpeg, bmp, webp).</summary>
     public int MaxImageUploadMegabytes { get; set; } = 50;
 
-    /// <summary>[ASSUMPTION README §0.2] Largest video upload (mp4, avi, mov).</summary>
+    /// <summary>[ASSUMPTION docs/PROVIDERS.md §0.2] Largest video upload (mp4, avi, mov).</summary>
     public int MaxVideoUploadMegabytes { get; set; } = 200;
 
     /// <summary>[ASSUMPTION] Largest audio upload (mp3, wav, m4a).</summary>
@@ -66,7 +66,7 @@ public sealed class TopViewOptions
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// [ASSUMPTION README §0.3] Waits before each retry of an unacknowledged callback, in seconds; null means 1, 2, 4.
+    /// [ASSUMPTION docs/PROVIDERS.md §0.3] Waits before each retry of an unacknowledged callback, in seconds; null means 1, 2, 4.
     /// </summary>
     public IList<double>? CallbackRetryDelaysSeconds { get; set; }
 

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Workers.ProviderSimulator.TopView;
 
-/// <summary>The submit answer's <c>result</c> (README §1.2); its <c>status</c> is the acceptance flag, not the run state.</summary>
+/// <summary>The submit answer's <c>result</c> (docs/PROVIDERS.md §1.2); its <c>status</c> is the acceptance flag, not the run state.</summary>
 internal sealed record TopViewSubmitResult(
     [property: JsonPropertyName("taskId")] string TaskId,
     [property: JsonPropertyName("status")] string Status,
@@ -12,7 +12,7 @@ internal sealed record TopViewSubmitResult(
     [property: JsonPropertyName("boardId")] string? BoardId,
     [property: JsonPropertyName("noticeUuid"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NoticeUuid);
 
-/// <summary>The storyboard query's <c>result</c> (README §1.3).</summary>
+/// <summary>The storyboard query's <c>result</c> (docs/PROVIDERS.md §1.3).</summary>
 internal sealed record TopViewStoryboardResult(
     [property: JsonPropertyName("taskId")] string TaskId,
     [property: JsonPropertyName("status")] string Status,
@@ -31,7 +31,7 @@ internal sealed record TopViewImageItem(
     [property: JsonPropertyName("errorMsg")] string? ErrorMsg,
     [property: JsonPropertyName("boardTaskId")] string? BoardTaskId);
 
-/// <summary>The image-to-video V2 query's <c>result</c> (README §2.3): one <c>videos[]</c> item per generatingCount.</summary>
+/// <summary>The image-to-video V2 query's <c>result</c> (docs/PROVIDERS.md §2.3): one <c>videos[]</c> item per generatingCount.</summary>
 internal sealed record TopViewVideoResult(
     [property: JsonPropertyName("taskId")] string TaskId,
     [property: JsonPropertyName("status")] string Status,
@@ -42,7 +42,7 @@ internal sealed record TopViewVideoResult(
     [property: JsonPropertyName("videos")] IReadOnlyList<TopViewVideoItem> Videos);
 
 /// <summary>
-/// One video; <c>fileId</c> and <c>duration</c> are the [ASSUMPTION] extras of README §2.3. A failed item (a scripted
+/// One video; <c>fileId</c> and <c>duration</c> are the [ASSUMPTION] extras of docs/PROVIDERS.md §2.3. A failed item (a scripted
 /// partial failure) has status <c>fail</c>, its errorMsg, and no fileId or filePath: there is no file.
 /// </summary>
 internal sealed record TopViewVideoItem(
@@ -54,7 +54,7 @@ internal sealed record TopViewVideoItem(
     [property: JsonPropertyName("duration")] int Duration,
     [property: JsonPropertyName("errorMsg")] string? ErrorMsg);
 
-/// <summary>The <c>noticeUrl</c> POST body (README §0.3); <c>result</c> is the query result object.</summary>
+/// <summary>The <c>noticeUrl</c> POST body (docs/PROVIDERS.md §0.3); <c>result</c> is the query result object.</summary>
 internal sealed record TopViewNotice(
     [property: JsonPropertyName("uuid")] string Uuid,
     [property: JsonPropertyName("bizType")] string BizType,
@@ -68,7 +68,7 @@ internal sealed record TopViewCreditDetail(
     [property: JsonPropertyName("remainCredit")] decimal RemainCredit,
     [property: JsonPropertyName("expiredTime")] long ExpiredTime);
 
-/// <summary><c>GET /v1/upload/credential</c>'s <c>result</c> (README §0.2).</summary>
+/// <summary><c>GET /v1/upload/credential</c>'s <c>result</c> (docs/PROVIDERS.md §0.2).</summary>
 internal sealed record TopViewUploadCredential(
     [property: JsonPropertyName("fileId")] string FileId,
     [property: JsonPropertyName("uploadUrl")] string UploadUrl,

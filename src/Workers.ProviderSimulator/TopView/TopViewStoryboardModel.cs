@@ -3,7 +3,7 @@ namespace Workers.ProviderSimulator.TopView;
 /// <summary>A storyboard image model of seed 000: its resolutions and how many reference images it takes.</summary>
 internal sealed record TopViewStoryboardModel(string DisplayName, string Code, IReadOnlyList<string> Resolutions, int MaxReferences);
 
-/// <summary>The storyboard models (README §1.2); model codes are an [ASSUMPTION].</summary>
+/// <summary>The storyboard models (docs/PROVIDERS.md §1.2); model codes are an [ASSUMPTION].</summary>
 internal static class TopViewStoryboardModels
 {
     public static IReadOnlyList<TopViewStoryboardModel> All { get; } =

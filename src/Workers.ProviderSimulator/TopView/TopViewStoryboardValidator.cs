@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Workers.ProviderSimulator.TopView;
 
 /// <summary>
-/// The storyboard submit rules of seed 000 (README §1.2), checked in a fixed order so each bad request gets one
+/// The storyboard submit rules of seed 000 (docs/PROVIDERS.md §1.2), checked in a fixed order so each bad request gets one
 /// error: an absent required field is 4003, every other broken rule 4000, a JSON type mismatch 4001.
 /// </summary>
 internal static class TopViewStoryboardValidator

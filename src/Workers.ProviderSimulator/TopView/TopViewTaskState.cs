@@ -1,6 +1,6 @@
 namespace Workers.ProviderSimulator.TopView;
 
-/// <summary>TopView's task status enum (README §0.4) and the status of a task at one instant.</summary>
+/// <summary>TopView's task status enum (docs/PROVIDERS.md §0.4) and the status of a task at one instant.</summary>
 internal static class TopViewTaskState
 {
     public const string Init = "init";

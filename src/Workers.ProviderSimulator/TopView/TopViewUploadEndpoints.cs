@@ -6,7 +6,7 @@ using Workers.ProviderSimulator.Files;
 namespace Workers.ProviderSimulator.TopView;
 
 /// <summary>
-/// The three-step upload of README §0.2: <c>GET /v1/upload/credential</c> hands out a fileId and a presigned
+/// The three-step upload of docs/PROVIDERS.md §0.2: <c>GET /v1/upload/credential</c> hands out a fileId and a presigned
 /// <c>uploadUrl</c> that points back at the simulator (<c>PUT /_s3/{fileId}</c>, no TopView headers, S3-style XML
 /// errors), and <c>GET /v1/upload/check</c> says whether the PUT has arrived.
 /// </summary>

@@ -8,7 +8,7 @@ internal enum TopViewMediaKind
     Video,
 }
 
-/// <summary>[OBSERVED README §0.2] The <c>format</c> values <c>/v1/upload/credential</c> accepts (the official skill's list).</summary>
+/// <summary>[OBSERVED docs/PROVIDERS.md §0.2] The <c>format</c> values <c>/v1/upload/credential</c> accepts (the official skill's list).</summary>
 internal static class TopViewUploadFormats
 {
     private static readonly Dictionary<string, TopViewMediaKind> Kinds = new(StringComparer.OrdinalIgnoreCase)

@@ -1,6 +1,6 @@
 namespace Workers.ProviderSimulator.TopView;
 
-/// <summary>How an image-to-video model takes its images (README §2.2): exactly one mode per request.</summary>
+/// <summary>How an image-to-video model takes its images (docs/PROVIDERS.md §2.2): exactly one mode per request.</summary>
 internal enum TopViewInputMode
 {
     /// <summary><c>firstFrameFileId</c> only.</summary>
@@ -18,7 +18,7 @@ internal enum TopViewInputMode
 /// <c>Resolutions</c> empty: the model has no resolution choice (any known value is accepted and 720 is rendered).
 /// <c>Durations</c>: the allowed seconds; <c>DurationRange</c> true when they are a range min–max.
 /// <c>AspectRatios</c> empty: the input frame decides, any known ratio is accepted.
-/// <c>CreditsPerSecond</c>: the default rate at 720p with sound off (README §2.4, else an [ASSUMPTION]).
+/// <c>CreditsPerSecond</c>: the default rate at 720p with sound off (docs/PROVIDERS.md §2.4, else an [ASSUMPTION]).
 /// </remarks>
 internal sealed record TopViewVideoModel(
     string DisplayName,
@@ -45,7 +45,7 @@ internal sealed record TopViewVideoModel(
 }
 
 /// <summary>
-/// The image-to-video V2 catalogue, from the official skill's table (README §2.2, [OBSERVED], not a contract).
+/// The image-to-video V2 catalogue, from the official skill's table (docs/PROVIDERS.md §2.2, [OBSERVED], not a contract).
 /// Codes beyond the seed's <c>seedance-1.5-pro</c>, <c>kling-v3</c>, <c>sora-2</c> and the reference-image maxima are [ASSUMPTION]s.
 /// </summary>
 internal static class TopViewVideoModels
@@ -98,7 +98,7 @@ internal static class TopViewVideoModels
         new("Topview Best", "topview-best", None, [5, 10], false, AnyRatio, false, TopViewInputMode.Single, 0.40m),
     ];
 
-    /// <summary>The model named by its display name or code, case-insensitively (README §2.2: both are sent).</summary>
+    /// <summary>The model named by its display name or code, case-insensitively (docs/PROVIDERS.md §2.2: both are sent).</summary>
     public static TopViewVideoModel? Find(string name) =>
         All.FirstOrDefault(model =>
             string.Equals(model.DisplayName, name, StringComparison.OrdinalIgnoreCase)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Workers.ProviderSimulator.TopView;
 
 /// <summary>
-/// The image-to-video V2 submit rules of seed 003 and the model table of README §2.2, checked in a fixed order:
+/// The image-to-video V2 submit rules of seed 003 and the model table of docs/PROVIDERS.md §2.2, checked in a fixed order:
 /// an absent required field is 4003, every other broken rule 4000, a JSON type mismatch 4001.
 /// </summary>
 internal static class TopViewVideoValidator
@@ -107,7 +107,7 @@ internal static class TopViewVideoValidator
     }
 
     /// <summary>
-    /// [OBSERVED README §2.4] rate × duration, with the assumed sound and resolution factors: one video's share of the
+    /// [OBSERVED docs/PROVIDERS.md §2.4] rate × duration, with the assumed sound and resolution factors: one video's share of the
     /// price, which is this × generatingCount.
     /// </summary>
     private static decimal CreditsPerVideo(TopViewOptions options, TopViewVideoModel model, int resolution, int seconds, bool sound)
@@ -155,7 +155,7 @@ internal static class TopViewVideoValidator
             : TopViewError.Invalid($"aspectRatio supports: {string.Join(", ", TopViewVideoModels.KnownAspectRatios)}.");
     }
 
-    /// <summary>Exactly one input mode per request, the model's own (README §2.2).</summary>
+    /// <summary>Exactly one input mode per request, the model's own (docs/PROVIDERS.md §2.2).</summary>
     private static TopViewError? InputError(
         TopViewVideoModel model,
         string? firstFrame,

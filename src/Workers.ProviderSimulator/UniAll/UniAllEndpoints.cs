@@ -4,7 +4,7 @@ using Workers.ProviderSimulator.Files;
 
 namespace Workers.ProviderSimulator.UniAll;
 
-/// <summary>Registers and maps the simulated UniAll API (seed 004, README §5).</summary>
+/// <summary>Registers and maps the simulated UniAll API (seed 004, docs/PROVIDERS.md §5).</summary>
 public static class UniAllEndpoints
 {
     /// <summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Workers.ProviderSimulator.UniAll;
 
 /// <summary>
-/// A rejected UniAll request. [ASSUMPTION, README §5.4] UniAll is a new-api style gateway, so rejections use the
+/// A rejected UniAll request. [ASSUMPTION, docs/PROVIDERS.md §5.4] UniAll is a new-api style gateway, so rejections use the
 /// OpenAI error body <c>{ "error": { "message", "type", "param", "code" } }</c>.
 /// </summary>
 internal sealed record UniAllError(int Status, string Type, string? Code, string Message, string? Param = null)

@@ -11,7 +11,7 @@ internal enum UniAllFamily
     GptImage2,
 
     /// <summary>
-    /// [ASSUMPTION] README §5.2 only says grok-imagine-image[-quality] share the task endpoint; their rules are not in
+    /// [ASSUMPTION] docs/PROVIDERS.md §5.2 only says grok-imagine-image[-quality] share the task endpoint; their rules are not in
     /// the seed, so they are taken as aspect-ratio models like NanoBanana (png/jpeg, one image, tier fixes the size).
     /// </summary>
     GrokImagine,
@@ -24,7 +24,7 @@ internal sealed record UniAllModel(string Id, UniAllFamily Family, int? LongSide
     public bool IsGptImage2 => Family == UniAllFamily.GptImage2;
 }
 
-/// <summary>The model catalogue of seed 004 and README §5.2 (names are matched exactly, as the gateway does).</summary>
+/// <summary>The model catalogue of seed 004 and docs/PROVIDERS.md §5.2 (names are matched exactly, as the gateway does).</summary>
 internal static class UniAllModels
 {
     public const string GptImage2 = "gpt-image-2";

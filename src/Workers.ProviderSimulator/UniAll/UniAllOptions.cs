@@ -10,7 +10,7 @@ public sealed class UniAllOptions
 
     /// <summary>
     /// Submissions and queries allowed per key per sliding minute, above which UniAll answers 429 with Retry-After;
-    /// 0 (the default) means no limit, since UniAll documents none (README §5.4 suggests a configurable RPM).
+    /// 0 (the default) means no limit, since UniAll documents none (docs/PROVIDERS.md §5.4 suggests a configurable RPM).
     /// </summary>
     public int RequestsPerMinute { get; set; }
 

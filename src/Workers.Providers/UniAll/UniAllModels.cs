@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace Workers.Providers.UniAll;
 
-/// <summary>UniAll's image models and what each accepts (seed 004, README §5.2).</summary>
+/// <summary>UniAll's image models and what each accepts (seed 004, docs/PROVIDERS.md §5.2).</summary>
 public static class UniAllModels
 {
     public const string GptImage2 = "gpt-image-2";

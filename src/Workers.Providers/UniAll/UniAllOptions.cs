@@ -26,7 +26,7 @@ public sealed class UniAllOptions : IValidatableObject
     [Required]
     public ProviderHttpOptions Http { get; set; } = new();
 
-    /// <summary>README §5.3: poll every 2–5 s; UniAll tasks rarely run past 5 minutes.</summary>
+    /// <summary>docs/PROVIDERS.md §5.3: poll every 2–5 s; UniAll tasks rarely run past 5 minutes.</summary>
     [Required]
     public PollingOptions Polling { get; set; } = new() { FirstPollSeconds = 2, BackoffFactor = 1.5, MaxIntervalSeconds = 5, DefaultTimeoutSeconds = 300 };
 

@@ -3,7 +3,7 @@ using static Workers.ProviderSimulator.Tests.Depicta.DepictaCalls;
 
 namespace Workers.ProviderSimulator.Tests.Depicta;
 
-/// <summary>README §4.5: more than 10 concurrent requests of one key get 429 <c>rate_limited</c> with Retry-After.</summary>
+/// <summary>docs/PROVIDERS.md §4.5: more than 10 concurrent requests of one key get 429 <c>rate_limited</c> with Retry-After.</summary>
 public sealed class DepictaConcurrencyLimitTests
 {
     private const int Limit = 10;

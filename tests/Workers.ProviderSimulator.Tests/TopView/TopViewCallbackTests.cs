@@ -7,7 +7,7 @@ using static Workers.ProviderSimulator.Tests.TopView.TopViewCalls;
 namespace Workers.ProviderSimulator.Tests.TopView;
 
 /// <summary>
-/// <c>noticeUrl</c> callbacks (README §0.3) over a real loopback receiver: the body and header, the echo-reply
+/// <c>noticeUrl</c> callbacks (docs/PROVIDERS.md §0.3) over a real loopback receiver: the body and header, the echo-reply
 /// acknowledgement, the retries, and the forged variant. Scripts make tasks end within 100 ms of real time.
 /// </summary>
 public sealed class TopViewCallbackTests

@@ -5,7 +5,7 @@ using static Workers.ProviderSimulator.Tests.TopView.TopViewCalls;
 
 namespace Workers.ProviderSimulator.Tests.TopView;
 
-/// <summary>The three-step upload of README §0.2: credential → bare PUT to the presigned URL → check.</summary>
+/// <summary>The three-step upload of docs/PROVIDERS.md §0.2: credential → bare PUT to the presigned URL → check.</summary>
 public sealed class TopViewUploadTests
 {
     [Theory]

@@ -3,12 +3,12 @@ using static Workers.ProviderSimulator.Tests.TopView.TopViewCalls;
 namespace Workers.ProviderSimulator.Tests.TopView;
 
 /// <summary>
-/// The image-to-video V2 rules of seed 003 and README §2.2 as a table: each accepted at its boundary and rejected
+/// The image-to-video V2 rules of seed 003 and docs/PROVIDERS.md §2.2 as a table: each accepted at its boundary and rejected
 /// one step past it, with HTTP 200, the documented string code and a message naming the rule.
 /// </summary>
 public sealed class TopViewVideoValidationTests(SharedSimulator simulator) : IClassFixture<SharedSimulator>
 {
-    /// <summary>Every model of README §2.2 by display name, with the input mode it takes (copied from the README).</summary>
+    /// <summary>Every model of docs/PROVIDERS.md §2.2 by display name, with the input mode it takes (copied from the README).</summary>
     public static TheoryData<string, string> EveryModel => new()
     {
         { "Standard", "first_end" }, { "Fast", "first_end" }, { "Seedance 1.5 Pro", "first_end" },

@@ -3,7 +3,7 @@ using static Workers.ProviderSimulator.Tests.UniAll.UniAllCalls;
 
 namespace Workers.ProviderSimulator.Tests.UniAll;
 
-/// <summary>The configurable per-key requests-per-minute limit (README §5.4 assumption; off by default).</summary>
+/// <summary>The configurable per-key requests-per-minute limit (docs/PROVIDERS.md §5.4 assumption; off by default).</summary>
 public sealed class UniAllRateLimitTests
 {
     [Fact]
