@@ -1,4 +1,3 @@
-using System.Net;
 using Workers.Contracts;
 using Workers.Providers.Abstractions;
 using Workers.Providers.Http;
@@ -77,6 +76,6 @@ public sealed class DepictaClient(IDepictaApi api)
         }
 
         var body = response.ErrorBody(DepictaJsonContext.Default.DepictaErrorBody);
-        return DepictaErrors.FromRead(response.Status, response.Headers, body, what, notFoundIsLost && response.Status == HttpStatusCode.NotFound);
+        return DepictaErrors.FromRead(response.Status, response.Headers, body, what, notFoundIsLost);
     }
 }

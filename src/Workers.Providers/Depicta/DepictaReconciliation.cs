@@ -29,7 +29,7 @@ public static class DepictaReconciliation
             .Where(job => job?.Id is { Length: > 0 }
                 && job.Type == DepictaModels.StoryJobType
                 && job.Model == command.Model
-                && job.ScenesTotal == command.Scenes?.Count
+                && job.ScenesTotal is { } total && total == command.Scenes?.Count
                 && job.CreatedAt is { } created && created >= from && created <= to)
             .DistinctBy(job => job.Id)
             .Select(job => new ProviderSubmission(job.Id!, job.PollUrl is { Length: > 0 } url

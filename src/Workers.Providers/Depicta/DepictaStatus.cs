@@ -62,7 +62,8 @@ public static class DepictaStatus
                 ? new ProviderResultItem { Role = ArtifactRoles.Scene, Url = url }
                 : new ProviderResultItem
                 {
-                    Role = ArtifactRoles.Scene, Succeeded = false,
+                    Role = ArtifactRoles.Scene,
+                    Succeeded = false,
                     ErrorMessage = $"Depicta returned no {imageFormat} or png image for scene {i + 1}.",
                 });
         }
@@ -73,7 +74,9 @@ public static class DepictaStatus
                 ? new ProviderResultItem { Role = ArtifactRoles.Character, Name = character.Name, Url = url }
                 : new ProviderResultItem
                 {
-                    Role = ArtifactRoles.Character, Name = character?.Name, Succeeded = false,
+                    Role = ArtifactRoles.Character,
+                    Name = character?.Name,
+                    Succeeded = false,
                     ErrorMessage = $"Depicta returned no portrait for character '{character?.Name}'.",
                 });
         }
