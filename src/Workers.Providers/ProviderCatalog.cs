@@ -9,6 +9,7 @@ public static class ProviderCatalog
     [
         UniAllServiceCollectionExtensions.Registration,
         Apikley.ApikleyServiceCollectionExtensions.Registration,
+        Depicta.DepictaServiceCollectionExtensions.Registration,
     ];
 
     /// <summary>The registration of <paramref name="name"/>, or null.</summary>
