@@ -8,6 +8,7 @@ public static class ProviderCatalog
     public static readonly IReadOnlyList<ProviderRegistration> All =
     [
         UniAllServiceCollectionExtensions.Registration,
+        TopView.TopViewServiceCollectionExtensions.Registration,
     ];
 
     /// <summary>The registration of <paramref name="name"/>, or null.</summary>
