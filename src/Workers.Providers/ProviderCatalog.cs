@@ -10,6 +10,7 @@ public static class ProviderCatalog
         UniAllServiceCollectionExtensions.Registration,
         Apikley.ApikleyServiceCollectionExtensions.Registration,
         Depicta.DepictaServiceCollectionExtensions.Registration,
+        TopView.TopViewServiceCollectionExtensions.Registration,
     ];
 
     /// <summary>The registration of <paramref name="name"/>, or null.</summary>

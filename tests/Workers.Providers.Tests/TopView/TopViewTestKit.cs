@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+using Workers.Providers.Abstractions;
+
+namespace Workers.Providers.Tests.TopView;
+
+/// <summary>Options that never change.</summary>
+internal sealed class FixedOptionsMonitor<T>(T value) : IOptionsMonitor<T>
+{
+    public T CurrentValue => value;
+
+    public T Get(string? name) => value;
+
+    public IDisposable? OnChange(Action<T, string?> listener) => null;
+}
+
+/// <summary>Prepared inputs in memory, as the request's row would keep them.</summary>
+internal sealed class MemoryPreparedInputs : IPreparedInputs
+{
+    public Dictionary<string, string> Saved { get; } = new(StringComparer.Ordinal);
+
+    public string? Find(string key) => Saved.GetValueOrDefault(key);
+
+    public Task SaveAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        Saved[key] = value;
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Named plain clients over test handlers.</summary>
+internal sealed class NamedHttpClients(IReadOnlyDictionary<string, HttpMessageHandler> handlers) : IHttpClientFactory
+{
+    public HttpClient CreateClient(string name) => new(handlers[name], disposeHandler: false);
+}
+
+/// <summary>Counts requests by path before passing them on.</summary>
+internal sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
+
+    /// <summary>Every request, in order.</summary>
+    public List<HttpRequestMessage> Seen { get; } = [];
+
+    public int Count(string path)
+    {
+        lock (counts)
+        {
+            return counts.GetValueOrDefault(path);
+        }
+    }
+
+    /// <summary>Requests whose path starts with <paramref name="prefix"/>.</summary>
+    public int CountStartingWith(string prefix)
+    {
+        lock (counts)
+        {
+            return counts.Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(c => c.Value);
+        }
+    }
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        lock (counts)
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            counts[path] = counts.GetValueOrDefault(path) + 1;
+            Seen.Add(request);
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}
+
+/// <summary>Answers every request with what <paramref name="answer"/> says; records what it got.</summary>
+internal sealed class StubHandler(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
+{
+    public List<HttpRequestMessage> Requests { get; } = [];
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Requests.Add(request);
+        var response = answer(request);
+        response.RequestMessage ??= request;
+        return Task.FromResult(response);
+    }
+}
+
+/// <summary>Reference images served by the test itself: the simulator cannot serve anything at a caller's URL.</summary>
+internal static class ReferenceImages
+{
+    public const string Host = "https://refs.example";
+
+    /// <summary>A valid 1×1 PNG.</summary>
+    public static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    public static StubHandler Handler() => new(request => request.RequestUri!.AbsolutePath switch
+    {
+        "/missing.png" => new HttpResponseMessage(HttpStatusCode.NotFound),
+        "/busy.png" => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable),
+        "/page.png" => Content("<html>not here</html>"u8.ToArray(), "text/html"),
+        "/huge.png" => Content([.. Png, .. new byte[2 * 1024 * 1024]], "image/png"),
+        "/photo" => Content(Png, "application/octet-stream"),
+        _ => Content(Png, "image/png"),
+    });
+
+    private static HttpResponseMessage Content(byte[] bytes, string type)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(type);
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+}
