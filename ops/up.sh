@@ -27,9 +27,7 @@ The stack is up. Simulator $SIMULATOR_URL, fleet $FLEET_URL, RabbitMQ console ht
 Logs: $STACK_LOGS
 
 Publish a GenerateImage as plain JSON (any language can do this; the routing key is the provider):
-  curl -u guest:guest -H 'content-type: application/json' -X POST $api/exchanges/%2F/generate-image/publish -d '{
-    "properties": {"content_type": "application/json", "delivery_mode": 2}, "routing_key": "uniall", "payload_encoding": "string",
-    "payload": "{\"requestId\":\"demo-1\",\"provider\":\"uniall\",\"model\":\"gpt-image-2\",\"prompt\":\"a red cube\",\"size\":\"1024x1024\"}"}'
+  bash ops/publish.sh generate-image uniall '{"requestId":"demo-1","provider":"uniall","model":"gpt-image-2","prompt":"a red cube","size":"1024x1024"}'
 
 Read the events (accepted, progressed, completed, failed) from the local-events queue:
   curl -s -u guest:guest -H 'content-type: application/json' -X POST $api/queues/%2F/local-events/get \\

@@ -1,3 +1,6 @@
+using Workers.Providers.Apikley;
+using Workers.Providers.Depicta;
+using Workers.Providers.TopView;
 using Workers.Providers.UniAll;
 
 namespace Workers.Providers;
@@ -8,9 +11,9 @@ public static class ProviderCatalog
     public static readonly IReadOnlyList<ProviderRegistration> All =
     [
         UniAllServiceCollectionExtensions.Registration,
-        Apikley.ApikleyServiceCollectionExtensions.Registration,
-        Depicta.DepictaServiceCollectionExtensions.Registration,
-        TopView.TopViewServiceCollectionExtensions.Registration,
+        TopViewServiceCollectionExtensions.Registration,
+        ApikleyServiceCollectionExtensions.Registration,
+        DepictaServiceCollectionExtensions.Registration,
     ];
 
     /// <summary>The registration of <paramref name="name"/>, or null.</summary>
