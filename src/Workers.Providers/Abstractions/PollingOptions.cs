@@ -3,14 +3,19 @@ using System.ComponentModel.DataAnnotations;
 namespace Workers.Providers.Abstractions;
 
 /// <summary>
-/// A provider's poll schedule: the first poll near the model's typical run time, growing jittered intervals, and an
+/// A provider's poll schedule: the first poll near the model's typical run time, then intervals growing from
+/// <see cref="IntervalSeconds"/> by <see cref="BackoffFactor"/> up to <see cref="MaxIntervalSeconds"/>, jittered, until an
 /// overall deadline. <see cref="Models"/> overrides any of it per model.
 /// </summary>
 public sealed class PollingOptions
 {
-    /// <summary>Delay from acceptance to the first poll.</summary>
+    /// <summary>Delay from acceptance to the first poll: about the model's typical run time.</summary>
     [Range(1, 3600)]
     public int FirstPollSeconds { get; set; } = 2;
+
+    /// <summary>Delay from the first poll to the second; later ones grow by <see cref="BackoffFactor"/>.</summary>
+    [Range(1, 3600)]
+    public int IntervalSeconds { get; set; } = 5;
 
     /// <summary>Each interval is the previous one times this factor, up to <see cref="MaxIntervalSeconds"/>.</summary>
     [Range(1.0, 10.0)]
@@ -40,6 +45,7 @@ public sealed class PollingOptions
         var own = Models.GetValueOrDefault(model ?? "");
         return new PollSchedule(
             TimeSpan.FromSeconds(own?.FirstPollSeconds ?? FirstPollSeconds),
+            TimeSpan.FromSeconds(own?.IntervalSeconds ?? IntervalSeconds),
             BackoffFactor,
             TimeSpan.FromSeconds(own?.MaxIntervalSeconds ?? MaxIntervalSeconds),
             TimeSpan.FromSeconds(own?.DefaultTimeoutSeconds ?? DefaultTimeoutSeconds),
@@ -55,6 +61,9 @@ public sealed class ModelPollingOptions
     public int? FirstPollSeconds { get; set; }
 
     [Range(1, 3600)]
+    public int? IntervalSeconds { get; set; }
+
+    [Range(1, 3600)]
     public int? MaxIntervalSeconds { get; set; }
 
     [Range(1, 7 * 24 * 3600)]
@@ -63,12 +72,21 @@ public sealed class ModelPollingOptions
 
 /// <summary>When to poll one task, and until when.</summary>
 public sealed record PollSchedule(
-    TimeSpan FirstPoll, double BackoffFactor, TimeSpan MaxInterval, TimeSpan Timeout, double JitterFraction, TimeSpan NotFoundGrace)
+    TimeSpan FirstPoll, TimeSpan Interval, double BackoffFactor, TimeSpan MaxInterval, TimeSpan Timeout, double JitterFraction,
+    TimeSpan NotFoundGrace)
 {
-    /// <summary>The delay before poll number <paramref name="pollNumber"/> (0 = the first poll), without jitter.</summary>
+    /// <summary>
+    /// The delay before poll number <paramref name="pollNumber"/>, without jitter: <see cref="FirstPoll"/> for the first (0),
+    /// never cut short by <see cref="MaxInterval"/>, which caps only the intervals after it.
+    /// </summary>
     public TimeSpan BaseDelay(int pollNumber)
     {
-        var seconds = FirstPoll.TotalSeconds * Math.Pow(BackoffFactor, Math.Max(0, pollNumber));
+        if (pollNumber <= 0)
+        {
+            return FirstPoll;
+        }
+
+        var seconds = Interval.TotalSeconds * Math.Pow(BackoffFactor, pollNumber - 1);
         return TimeSpan.FromSeconds(Math.Min(seconds, MaxInterval.TotalSeconds));
     }
 

@@ -38,6 +38,7 @@ public sealed class ApikleyOptions : IValidatableObject
     public PollingOptions Polling { get; set; } = new()
     {
         FirstPollSeconds = 60,
+        IntervalSeconds = 10,
         BackoffFactor = 1.5,
         MaxIntervalSeconds = 30,
         DefaultTimeoutSeconds = 900,

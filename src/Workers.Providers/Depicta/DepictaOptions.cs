@@ -39,6 +39,8 @@ public sealed class DepictaOptions : IValidatableObject
     public PollingOptions Polling { get; set; } = new()
     {
         FirstPollSeconds = 10,
+        // Depicta's own CLI polls every 3 s; each new scene is then reported soon after it is made.
+        IntervalSeconds = 3,
         BackoffFactor = 1.5,
         MaxIntervalSeconds = 10,
         DefaultTimeoutSeconds = 600,

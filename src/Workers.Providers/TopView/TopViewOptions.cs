@@ -36,7 +36,7 @@ public sealed class TopViewOptions : IValidatableObject
     [Required]
     public PollingOptions StoryboardPolling { get; set; } = new()
     {
-        FirstPollSeconds = 30, BackoffFactor = 1.5, MaxIntervalSeconds = 15, DefaultTimeoutSeconds = 600,
+        FirstPollSeconds = 30, IntervalSeconds = 5, BackoffFactor = 1.5, MaxIntervalSeconds = 15, DefaultTimeoutSeconds = 600,
     };
 
     /// <summary>
@@ -46,7 +46,7 @@ public sealed class TopViewOptions : IValidatableObject
     [Required]
     public PollingOptions VideoPolling { get; set; } = new()
     {
-        FirstPollSeconds = 60, BackoffFactor = 1.5, MaxIntervalSeconds = 15, DefaultTimeoutSeconds = 1500,
+        FirstPollSeconds = 60, IntervalSeconds = 10, BackoffFactor = 1.5, MaxIntervalSeconds = 15, DefaultTimeoutSeconds = 1500,
         Models = new(StringComparer.OrdinalIgnoreCase)
         {
             ["standard"] = new ModelPollingOptions { FirstPollSeconds = 180 },

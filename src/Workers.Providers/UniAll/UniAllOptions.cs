@@ -28,7 +28,7 @@ public sealed class UniAllOptions : IValidatableObject
 
     /// <summary>docs/PROVIDERS.md §5.3: poll every 2–5 s; UniAll tasks rarely run past 5 minutes.</summary>
     [Required]
-    public PollingOptions Polling { get; set; } = new() { FirstPollSeconds = 2, BackoffFactor = 1.5, MaxIntervalSeconds = 5, DefaultTimeoutSeconds = 300 };
+    public PollingOptions Polling { get; set; } = new() { FirstPollSeconds = 2, IntervalSeconds = 2, BackoffFactor = 1.5, MaxIntervalSeconds = 5, DefaultTimeoutSeconds = 300 };
 
     [Required]
     public UniAllPriceTable Prices { get; set; } = new();

@@ -5,13 +5,22 @@ namespace Workers.Components.Tests.Polling;
 public sealed class PollScheduleTests
 {
     [Fact]
-    public void BaseDelay_GrowsByTheFactorUpToTheMaximum()
+    public void BaseDelay_FirstPollThenIntervalsGrowingByTheFactorUpToTheMaximum()
     {
-        var schedule = new PollingOptions { FirstPollSeconds = 2, BackoffFactor = 1.5, MaxIntervalSeconds = 5 }.For("any");
+        var schedule = new PollingOptions { FirstPollSeconds = 2, IntervalSeconds = 2, BackoffFactor = 1.5, MaxIntervalSeconds = 5 }.For("any");
 
-        var delays = Enumerable.Range(0, 5).Select(n => schedule.BaseDelay(n).TotalSeconds).ToArray();
+        var delays = Enumerable.Range(0, 6).Select(n => schedule.BaseDelay(n).TotalSeconds).ToArray();
 
-        Assert.Equal([2, 3, 4.5, 5, 5], delays);
+        Assert.Equal([2, 2, 3, 4.5, 5, 5], delays);
+    }
+
+    [Fact]
+    public void BaseDelay_FirstPollLongerThanTheMaximumInterval_IsNotCutShort()
+    {
+        // A video that takes a minute is first asked about after a minute, then every few seconds.
+        var schedule = new PollingOptions { FirstPollSeconds = 60, IntervalSeconds = 10, MaxIntervalSeconds = 15 }.For("any");
+
+        Assert.Equal([60, 10, 15, 15], Enumerable.Range(0, 4).Select(n => schedule.BaseDelay(n).TotalSeconds));
     }
 
     [Fact]
