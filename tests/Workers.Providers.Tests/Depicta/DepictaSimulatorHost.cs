@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Refit;
 using Workers.Contracts;
 using Workers.Providers.Abstractions;
@@ -72,7 +71,7 @@ public sealed class DepictaSimulatorHost : IAsyncDisposable
     {
         Account = account,
         RequestId = requestId,
-        Prepared = NoPreparedInputs.Instance,
+        Prepared = new MemoryPreparedInputs(),
     };
 
     /// <summary>The task of <paramref name="submission"/>, as the fleet records it.</summary>
@@ -119,24 +118,4 @@ public sealed class DepictaSimulatorHost : IAsyncDisposable
             return base.SendAsync(request, cancellationToken);
         }
     }
-}
-
-/// <summary>Depicta prepares nothing: its reference images travel as URLs.</summary>
-public sealed class NoPreparedInputs : IPreparedInputs
-{
-    public static readonly NoPreparedInputs Instance = new();
-
-    public string? Find(string key) => null;
-
-    public Task SaveAsync(string key, string value, CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-/// <summary>Options that never change.</summary>
-public sealed class FixedOptionsMonitor<T>(T value) : IOptionsMonitor<T>
-{
-    public T CurrentValue => value;
-
-    public T Get(string? name) => value;
-
-    public IDisposable? OnChange(Action<T, string?> listener) => null;
 }

@@ -90,7 +90,7 @@ public sealed class TopViewClientTests : IAsyncLifetime
         var submission = await topView.Videos.SubmitAsync(command, TopViewHarness.Context(prepared), CancellationToken.None);
         var state = await topView.FollowAsync(TopViewHarness.TaskOf(GenerationKinds.Video, command.Model!, submission));
 
-        Assert.Equal(2, prepared.Saved.Count);
+        Assert.Equal(2, prepared.Values.Count);
         Assert.Equal(ProviderTaskPhase.Succeeded, state.Phase);
     }
 

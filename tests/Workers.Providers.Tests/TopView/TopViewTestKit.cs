@@ -1,33 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
-using Workers.Providers.Abstractions;
 
 namespace Workers.Providers.Tests.TopView;
-
-/// <summary>Options that never change.</summary>
-internal sealed class FixedOptionsMonitor<T>(T value) : IOptionsMonitor<T>
-{
-    public T CurrentValue => value;
-
-    public T Get(string? name) => value;
-
-    public IDisposable? OnChange(Action<T, string?> listener) => null;
-}
-
-/// <summary>Prepared inputs in memory, as the request's row would keep them.</summary>
-internal sealed class MemoryPreparedInputs : IPreparedInputs
-{
-    public Dictionary<string, string> Saved { get; } = new(StringComparer.Ordinal);
-
-    public string? Find(string key) => Saved.GetValueOrDefault(key);
-
-    public Task SaveAsync(string key, string value, CancellationToken cancellationToken)
-    {
-        Saved[key] = value;
-        return Task.CompletedTask;
-    }
-}
 
 /// <summary>Named plain clients over test handlers.</summary>
 internal sealed class NamedHttpClients(IReadOnlyDictionary<string, HttpMessageHandler> handlers) : IHttpClientFactory
