@@ -26,6 +26,17 @@ public sealed class FleetOptions
     [Range(1, 512)]
     public int ResultsConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// How long one worker holds a request while it prepares and submits it; a crashed worker's request is taken up again
+    /// after this. Longer than any upload plus the submit call's total timeout.
+    /// </summary>
+    [Range(30, 24 * 3600)]
+    public int SubmissionLeaseSeconds { get; set; } = 600;
+
+    /// <summary>How long a stopping replica lets in-flight messages finish before it stops consuming for good.</summary>
+    [Range(1, 3600)]
+    public int ShutdownDrainSeconds { get; set; } = 60;
+
     /// <summary>Attempts at copying a finished task's artifacts before the request fails.</summary>
     [Range(1, 50)]
     public int MaxResultAttempts { get; set; } = 5;

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Workers.Components.Callbacks;
@@ -40,6 +41,7 @@ public static class FleetServiceCollectionExtensions
         services.AddTransient<ProviderTaskReaders>();
         services.AddTransient<CallbackUrls>();
         services.AddTransient<CallbackHandler>();
+        services.AddTransient<AcceptedTasks>();
 
         var fleet = (configuration.GetSection(FleetOptions.SectionName).Get<FleetOptions>() ?? new FleetOptions()).WithDefaults();
         var served = fleet.Providers.Distinct(StringComparer.Ordinal).Select(name => ProviderCatalog.Find(name)
@@ -56,6 +58,16 @@ public static class FleetServiceCollectionExtensions
             .AddHttpMessageHandler(sp => new ResilienceHandler(ProviderResiliencePipeline.Create(downloads, sp.GetRequiredService<TimeProvider>())));
 
         services.AddDelayedDelivery();
+        // Start: the host is ready only once every queue is bound (a command published earlier would be routed nowhere).
+        // Stop: in-flight messages get time to finish; anything unfinished is not acked and comes back to another replica.
+        services.AddOptions<MassTransitHostOptions>().Configure<IOptions<FleetOptions>>((o, f) =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(f.Value.ShutdownDrainSeconds);
+        });
+        services.AddOptions<HostOptions>().Configure<IOptions<FleetOptions>>((o, f) =>
+            o.ShutdownTimeout = TimeSpan.FromSeconds(f.Value.ShutdownDrainSeconds + 15));
         services.AddMassTransit(x =>
         {
             // MassTransit would report usage to its vendor over the internet; a fleet has no business doing that.
@@ -63,6 +75,7 @@ public static class FleetServiceCollectionExtensions
             x.AddConsumer<SubmitGenerationConsumer<GenerateImage>, SubmitGenerationConsumerDefinition<GenerateImage>>();
             x.AddConsumer<SubmitGenerationConsumer<GenerateVideo>, SubmitGenerationConsumerDefinition<GenerateVideo>>();
             x.AddConsumer<SubmitGenerationConsumer<GenerateStoryboard>, SubmitGenerationConsumerDefinition<GenerateStoryboard>>();
+            x.AddConsumer<RecordProviderTaskConsumer>();
             x.AddConsumer<PollProviderTaskConsumer, PollProviderTaskConsumerDefinition>();
             x.AddConsumer<GenerationResultsConsumer, GenerationResultsConsumerDefinition>();
             x.AddConsumer<UnroutableCommandConsumer>();
@@ -91,6 +104,11 @@ public static class FleetServiceCollectionExtensions
     private static void ConfigureEndpoints(IRabbitMqBusFactoryConfigurator cfg, IBusRegistrationContext context, FleetOptions fleet,
         IReadOnlyList<ProviderRegistration> served)
     {
+        if (fleet.Has(FleetRoles.Submit))
+        {
+            Endpoint(cfg, QueueNames.TaskIds, e => e.ConfigureConsumer<RecordProviderTaskConsumer>(context));
+        }
+
         foreach (var provider in served)
         {
             if (fleet.Has(FleetRoles.Submit))

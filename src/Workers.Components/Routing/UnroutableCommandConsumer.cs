@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workers.Components.Outcomes;
 using Workers.Components.Submission;
+using Workers.Components.Topology;
 using Workers.Contracts;
 
 namespace Workers.Components.Routing;
@@ -28,6 +29,13 @@ public sealed partial class UnroutableCommandConsumer(IOptions<FleetOptions> fle
     {
         var command = context.Message;
         var kind = CommandKinds.Of<TCommand>();
+        if (PublishedToAnotherKind(context, kind))
+        {
+            // Plain JSON names no message type, so each command consumer here is offered it: only the kind whose exchange
+            // it was published to answers.
+            return;
+        }
+
         if (string.IsNullOrEmpty(command.Provider) && Default<TCommand>() is not null)
         {
             // Published again with the provider set: it routes to the default's queue, or comes back here and fails below.
@@ -41,6 +49,11 @@ public sealed partial class UnroutableCommandConsumer(IOptions<FleetOptions> fle
         LogUnroutable(command.RequestId, message);
         await context.PublishRejected(command, kind, message).ConfigureAwait(false);
     }
+
+    private static bool PublishedToAnotherKind(ConsumeContext context, string kind) =>
+        context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var delivery)
+        && GenerationTopology.CommandExchanges.Contains(delivery.Exchange)
+        && delivery.Exchange != GenerationTopology.CommandExchange(kind);
 
     private string? Default<TCommand>() where TCommand : IGenerationCommand =>
         fleet.Value.DefaultProviders.GetValueOrDefault(CommandKinds.Of<TCommand>());

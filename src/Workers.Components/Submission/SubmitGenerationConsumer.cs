@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
     IEnumerable<IGenerationProvider<TCommand>> providers,
     ProviderTaskReaders readers,
     GenerationStore store,
+    AcceptedTasks accepted,
     IDelayedMessageScheduler scheduler,
     CallbackUrls callbackUrls,
     IOptions<FleetOptions> fleet,
@@ -55,31 +57,62 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
             return;
         }
 
-        await using var submissionLock = await store.TryLockSubmissionAsync(command.RequestId, ct).ConfigureAwait(false);
-        if (submissionLock is null)
+        if (!SameRequest(row, command))
         {
-            // Another worker is mid-call for this request; its message stays unacked until it is done.
-            LogDuplicateInFlight(command.RequestId);
+            // An idempotency key names one request: a resend with other content is refused, and the original goes on.
+            LogRefusedResend(command.RequestId);
+            await context.Publish(new GenerationCommandRefused
+            {
+                RequestId = command.RequestId,
+                Kind = Kind,
+                Provider = provider.Provider,
+                Message = $"Request {command.RequestId} is already under way with different content; a RequestId names one request. "
+                    + "The original goes on; use a new RequestId for a different request.",
+                Tags = command.Tags,
+            }, ct).ConfigureAwait(false);
             return;
         }
 
-        row = (await store.FindAsync(command.RequestId, ct).ConfigureAwait(false))!;
-        switch (row.Status)
+        var (lease, heldUntil) = await store.TryTakeLeaseAsync(command.RequestId, TimeSpan.FromSeconds(fleet.Value.SubmissionLeaseSeconds), ct)
+            .ConfigureAwait(false);
+        if (lease is null)
         {
-            case GenerationStatus.Completed or GenerationStatus.Failed:
-                await context.PublishFinal(row).ConfigureAwait(false);
-                return;
-            case GenerationStatus.Submitted or GenerationStatus.Running:
-                // Already paid for: make sure it is followed (a crash may have come before the poll was scheduled).
-                await SchedulePollAsync(context, row, row.PollCount).ConfigureAwait(false);
-                return;
-            case GenerationStatus.Submitting:
-                await ResolveInterruptedAsync(context, provider, row).ConfigureAwait(false);
-                return;
+            // Another worker is preparing or submitting it: look again once its lease runs out (it will have ended by then,
+            // or crashed, and then this delivery takes over).
+            var wait = heldUntil - clock.GetUtcNow() + TimeSpan.FromSeconds(1);
+            LogDuplicateInFlight(command.RequestId, wait);
+            await scheduler.ScheduleSend(context, QueueNames.Submit(provider.Provider, Kind), command,
+                wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait, ct).ConfigureAwait(false);
+            return;
         }
 
-        await PrepareAndSubmitAsync(context, provider, row).ConfigureAwait(false);
+        await using (lease.ConfigureAwait(false))
+        {
+            row = (await store.FindAsync(command.RequestId, ct).ConfigureAwait(false))!;
+            // The request as first recorded (and validated) is what is submitted, whichever delivery carries it now.
+            var stored = JsonSerializer.Deserialize<TCommand>(row.Request, JsonSerializerOptions.Web)!;
+            var attempt = new Attempt(context, provider, row, stored, lease);
+            switch (row.Status)
+            {
+                case GenerationStatus.Completed or GenerationStatus.Failed:
+                    await context.PublishFinal(row).ConfigureAwait(false);
+                    return;
+                case GenerationStatus.Submitted or GenerationStatus.Running:
+                    // Already paid for: make sure it is followed (a crash may have come before the poll was scheduled).
+                    await accepted.SchedulePollAsync(context, row, row.PollCount).ConfigureAwait(false);
+                    return;
+                case GenerationStatus.Submitting:
+                    await ResolveInterruptedAsync(attempt).ConfigureAwait(false);
+                    return;
+            }
+
+            await PrepareAndSubmitAsync(attempt).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>Whether a delivery carries the request as it was first recorded.</summary>
+    private static bool SameRequest(GenerationRecord row, TCommand command) =>
+        JsonNode.DeepEquals(JsonNode.Parse(row.Request), JsonSerializer.SerializeToNode(command, JsonSerializerOptions.Web));
 
     private async Task<GenerationRecord> RecordIntentAsync(TCommand command, IGenerationProvider<TCommand> provider, CancellationToken ct)
     {
@@ -99,18 +132,19 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
         return (await store.FindAsync(command.RequestId, ct).ConfigureAwait(false))!;
     }
 
-    private async Task PrepareAndSubmitAsync(ConsumeContext<TCommand> context, IGenerationProvider<TCommand> provider, GenerationRecord row)
+    private async Task PrepareAndSubmitAsync(Attempt attempt)
     {
+        var (context, provider, row, command, lease) = attempt;
         var ct = context.CancellationToken;
         var prepared = new RowPreparedInputs(store, row);
         try
         {
             // Free and resumable (uploads): done while the row is still pending, so a crash here is retried, never unknown.
-            await provider.PrepareAsync(context.Message, row.Account, prepared, ct).ConfigureAwait(false);
+            await provider.PrepareAsync(command, row.Account, prepared, ct).ConfigureAwait(false);
         }
         catch (ProviderCallException ex) when (ex.Kind is ProviderFailureKind.Transient or ProviderFailureKind.OutcomeUnknown)
         {
-            await RetryLaterAsync(context, provider, row, ex).ConfigureAwait(false);
+            await RetryLaterAsync(attempt, ex).ConfigureAwait(false);
             return;
         }
         catch (ProviderCallException ex)
@@ -120,7 +154,7 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
             return;
         }
 
-        if (!await store.TryMarkSubmittingAsync(row.RequestId, ct).ConfigureAwait(false))
+        if (!await store.TryMarkSubmittingAsync(row.RequestId, lease, ct).ConfigureAwait(false))
         {
             return;
         }
@@ -130,17 +164,17 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
         ProviderSubmission submission;
         try
         {
-            submission = await provider.SubmitAsync(context.Message, submitContext, ct).ConfigureAwait(false);
+            submission = await provider.SubmitAsync(command, submitContext, ct).ConfigureAwait(false);
         }
         catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.Transient)
         {
-            await RetryLaterAsync(context, provider, row, ex).ConfigureAwait(false);
+            await RetryLaterAsync(attempt, ex).ConfigureAwait(false);
             return;
         }
         catch (ProviderCallException ex) when (ex.Kind == ProviderFailureKind.OutcomeUnknown && provider.CanReconcile)
         {
             LogSubmitFailed(ex, row.RequestId, ex.Kind);
-            await ReconcileAsync(context, provider, row, submitContext, started, ex).ConfigureAwait(false);
+            await ReconcileAsync(attempt, submitContext, started, ex).ConfigureAwait(false);
             return;
         }
         catch (ProviderCallException ex)
@@ -150,12 +184,13 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
             return;
         }
 
-        await AcceptAsync(context, provider, row, submission).ConfigureAwait(false);
+        await AcceptAsync(attempt, submission).ConfigureAwait(false);
     }
 
     /// <summary>A row left mid-call by a crash: ask the provider where it can be asked, otherwise fail it as unknown.</summary>
-    private async Task ResolveInterruptedAsync(ConsumeContext<TCommand> context, IGenerationProvider<TCommand> provider, GenerationRecord row)
+    private async Task ResolveInterruptedAsync(Attempt attempt)
     {
+        var (context, provider, row, _, _) = attempt;
         var interrupted = new ProviderCallException(ProviderFailureKind.OutcomeUnknown, GenerationErrorCodes.UnknownOutcome,
             $"A submission to {provider.Provider} was interrupted mid-call; the provider cannot be asked whether it accepted it, "
             + "so it is not sent again.");
@@ -165,23 +200,23 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
             return;
         }
 
-        await ReconcileAsync(context, provider, row, Context(provider, row, new RowPreparedInputs(store, row)),
-            row.SubmittingSince ?? row.AcceptedAt, interrupted).ConfigureAwait(false);
+        await ReconcileAsync(attempt, Context(provider, row, new RowPreparedInputs(store, row)), row.SubmittingSince ?? row.AcceptedAt, interrupted)
+            .ConfigureAwait(false);
     }
 
-    private async Task ReconcileAsync(ConsumeContext<TCommand> context, IGenerationProvider<TCommand> provider, GenerationRecord row,
-        SubmitContext submitContext, DateTimeOffset attemptStartedAt, ProviderCallException cause)
+    private async Task ReconcileAsync(Attempt attempt, SubmitContext submitContext, DateTimeOffset attemptStartedAt, ProviderCallException cause)
     {
+        var (context, provider, row, command, _) = attempt;
         Reconciliation answer;
         try
         {
-            answer = await provider.FindSubmittedAsync(context.Message, submitContext, attemptStartedAt, context.CancellationToken).ConfigureAwait(false);
+            answer = await provider.FindSubmittedAsync(command, submitContext, attemptStartedAt, context.CancellationToken).ConfigureAwait(false);
         }
         catch (ProviderCallException ex)
         {
             // The provider cannot be asked right now; the row stays submitting and the command comes back to ask again.
             LogReconcileFailed(ex, row.RequestId);
-            await RetryReconcileLaterAsync(context, provider, row, ex).ConfigureAwait(false);
+            await RetryReconcileLaterAsync(attempt, ex).ConfigureAwait(false);
             return;
         }
 
@@ -191,12 +226,12 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
         if (mine.Count == 1)
         {
             LogReconciled(row.RequestId, mine[0].TaskId);
-            await AcceptAsync(context, provider, row, mine[0]).ConfigureAwait(false);
+            await AcceptAsync(attempt, mine[0]).ConfigureAwait(false);
         }
         else if (mine.Count == 0 && answer.CoversWindow)
         {
             LogReconciledNotAccepted(row.RequestId);
-            await RetryLaterAsync(context, provider, row, new ProviderCallException(ProviderFailureKind.Transient,
+            await RetryLaterAsync(attempt, new ProviderCallException(ProviderFailureKind.Transient,
                 GenerationErrorCodes.ProviderUnavailable, $"{cause.Message} (the provider's task list shows it never arrived)", cause.ProviderCode))
                 .ConfigureAwait(false);
         }
@@ -208,46 +243,26 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
         }
     }
 
-    private async Task AcceptAsync(ConsumeContext<TCommand> context, IGenerationProvider<TCommand> provider, GenerationRecord row,
-        ProviderSubmission submission)
+    private Task AcceptAsync(Attempt attempt, ProviderSubmission submission)
     {
-        var ct = context.CancellationToken;
-        var schedule = readers.For(provider.Provider).Schedule(Kind, row.Model);
-        var timeout = context.Message.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : schedule.Timeout;
-        LogSubmitted(row.RequestId, provider.Provider, submission.TaskId);
-        if (!await store.TryMarkSubmittedAsync(row.RequestId, submission.TaskId, submission.Details, row.AcceptedAt + timeout,
-                provider.EstimatePricePerResult(context.Message), ct).ConfigureAwait(false))
-        {
-            // The row moved on meanwhile (another delivery ended it): its outcome stands, and nothing is followed twice.
-            var current = await store.FindAsync(row.RequestId, ct).ConfigureAwait(false);
-            if (current is not null)
-            {
-                await context.PublishFinal(current).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        row = (await store.FindAsync(row.RequestId, ct).ConfigureAwait(false))!;
-        await context.Publish(new GenerationAccepted
+        var (context, provider, row, command, _) = attempt;
+        var timeout = command.TimeoutSeconds is { } seconds
+            ? TimeSpan.FromSeconds(seconds)
+            : readers.For(provider.Provider).Schedule(Kind, row.Model).Timeout;
+        return accepted.RecordAsync(context, new RecordProviderTask
         {
             RequestId = row.RequestId,
-            Kind = row.Kind,
-            Provider = row.Provider,
-            Model = row.Model,
-            Account = row.Account,
+            Provider = provider.Provider,
             ProviderTaskId = submission.TaskId,
-            AcceptedAt = row.AcceptedAt,
-            SubmittedAt = row.SubmittedAt ?? clock.GetUtcNow(),
-            Tags = row.Tags,
-        }, ct).ConfigureAwait(false);
-        await SchedulePollAsync(context, row, 0).ConfigureAwait(false);
+            Details = submission.Details,
+            Deadline = row.AcceptedAt + timeout,
+            PricePerResult = provider.EstimatePricePerResult(command),
+        });
     }
 
-    private async Task RetryLaterAsync(ConsumeContext<TCommand> context, IGenerationProvider<TCommand> provider, GenerationRecord row,
-        ProviderCallException refusal)
+    private async Task RetryLaterAsync(Attempt attempt, ProviderCallException refusal)
     {
-        var ct = context.CancellationToken;
+        var (context, provider, row, _, _) = attempt;
         var error = new GenerationError(refusal.Code, refusal.Message, refusal.ProviderCode);
         var retry = row.SubmitAttempts + 1;
         if (retry > provider.SubmitRetry.MaxRetries)
@@ -257,13 +272,13 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
         }
 
         // Provably not accepted: back to pending, and the command comes back to this queue after the wait.
-        await store.TryMarkPendingAsync(row.RequestId, error, ct).ConfigureAwait(false);
-        await ResendLaterAsync(context, provider, retry, refusal).ConfigureAwait(false);
+        await store.TryMarkPendingAsync(row.RequestId, error, context.CancellationToken).ConfigureAwait(false);
+        await ResendLaterAsync(attempt, retry, refusal).ConfigureAwait(false);
     }
 
-    private async Task RetryReconcileLaterAsync(ConsumeContext<TCommand> context, IGenerationProvider<TCommand> provider, GenerationRecord row,
-        ProviderCallException refusal)
+    private async Task RetryReconcileLaterAsync(Attempt attempt, ProviderCallException refusal)
     {
+        var (context, provider, row, _, _) = attempt;
         var retry = row.SubmitAttempts + 1;
         if (retry > provider.SubmitRetry.MaxRetries)
         {
@@ -274,15 +289,15 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
         }
 
         await store.TryCountAttemptAsync(row.RequestId, context.CancellationToken).ConfigureAwait(false);
-        await ResendLaterAsync(context, provider, retry, refusal).ConfigureAwait(false);
+        await ResendLaterAsync(attempt, retry, refusal).ConfigureAwait(false);
     }
 
-    private async Task ResendLaterAsync(ConsumeContext<TCommand> context, IGenerationProvider<TCommand> provider, int retry,
-        ProviderCallException refusal)
+    private async Task ResendLaterAsync(Attempt attempt, int retry, ProviderCallException refusal)
     {
+        var (context, provider, _, command, _) = attempt;
         var delay = provider.SubmitRetry.DelayBeforeRetry(retry, refusal.RetryAfter, Random.Shared.NextDouble());
-        LogSubmitRetry(context.Message.RequestId, refusal.Message, delay);
-        await scheduler.ScheduleSend(context, QueueNames.Submit(provider.Provider, Kind), context.Message, delay, context.CancellationToken)
+        LogSubmitRetry(command.RequestId, refusal.Message, delay);
+        await scheduler.ScheduleSend(context, QueueNames.Submit(provider.Provider, Kind), command, delay, context.CancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -301,23 +316,21 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
         Prepared = prepared,
     };
 
-    private Task SchedulePollAsync(ConsumeContext context, GenerationRecord row, int pollNumber) =>
-        scheduler.ScheduleSend(context, QueueNames.Poll(row.Provider),
-            new PollProviderTask { RequestId = row.RequestId, Provider = row.Provider, PollNumber = pollNumber },
-            readers.For(row.Provider).Schedule(row.Kind, row.Model).DelayBeforePoll(pollNumber, Random.Shared.NextDouble()),
-            context.CancellationToken);
+    /// <summary>One delivery's work on one request: the stored command is the one prepared and submitted.</summary>
+    private sealed record Attempt(
+        ConsumeContext<TCommand> Context, IGenerationProvider<TCommand> Provider, GenerationRecord Row, TCommand Command, SubmissionLease Lease);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} refused before any row: {Reason}")]
     private partial void LogRejected(string requestId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} is being submitted by another worker; this delivery is dropped")]
-    private partial void LogDuplicateInFlight(string requestId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} is being submitted by another worker; looking again in {Wait}")]
+    private partial void LogDuplicateInFlight(string requestId, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} was sent again with different content; the resend is refused")]
+    private partial void LogRefusedResend(string requestId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} submission failed ({Kind})")]
     private partial void LogSubmitFailed(Exception exception, string requestId, ProviderFailureKind kind);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} submitted to {Provider} as task {TaskId}")]
-    private partial void LogSubmitted(string requestId, string provider, string taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId} refused for now ({Reason}); retrying in {Delay}")]
     private partial void LogSubmitRetry(string requestId, string reason, TimeSpan delay);

@@ -15,6 +15,19 @@ public static class GenerationTopology
     public const string GenerateStoryboardExchange = "generate-storyboard";
     public const string CancelGenerationExchange = "cancel-generation";
 
+    /// <summary>The three command exchanges.</summary>
+    public static readonly IReadOnlySet<string> CommandExchanges =
+        new HashSet<string>(StringComparer.Ordinal) { GenerateImageExchange, GenerateVideoExchange, GenerateStoryboardExchange };
+
+    /// <summary>The exchange of a <see cref="GenerationKinds"/> value.</summary>
+    public static string CommandExchange(string kind) => kind switch
+    {
+        GenerationKinds.Image => GenerateImageExchange,
+        GenerationKinds.Video => GenerateVideoExchange,
+        GenerationKinds.Storyboard => GenerateStoryboardExchange,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a generation kind."),
+    };
+
     /// <summary>Applies the shared topology to a bus (the fleet's, or a .NET producer's).</summary>
     public static void ConfigureGenerationTopology(this IRabbitMqBusFactoryConfigurator cfg)
     {
@@ -28,6 +41,7 @@ public static class GenerationTopology
         cfg.Message<GenerationProgressed>(m => m.SetEntityName("generation-progressed"));
         cfg.Message<GenerationCompleted>(m => m.SetEntityName("generation-completed"));
         cfg.Message<GenerationFailed>(m => m.SetEntityName("generation-failed"));
+        cfg.Message<GenerationCommandRefused>(m => m.SetEntityName("generation-command-refused"));
     }
 
     /// <summary>Binds a submit endpoint to its command exchange for one provider.</summary>

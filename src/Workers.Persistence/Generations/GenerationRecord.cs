@@ -72,6 +72,12 @@ public sealed record GenerationRecord
 
     public int? ItemsTotal { get; init; }
 
+    /// <summary>When the current submission lease ends, if one is held.</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; init; }
+
+    /// <summary>The row's last change.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
     public bool IsTerminal => GenerationStatus.IsTerminal(Status);
 }
 

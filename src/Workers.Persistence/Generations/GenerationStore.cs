@@ -50,36 +50,51 @@ public sealed class GenerationStore(NpgsqlDataSource dataSource, TimeProvider cl
     }
 
     /// <summary>
-    /// Takes the submission lock of a request: a session advisory lock, so a crashed worker's lock dies with its
-    /// connection and a live worker's lock keeps a duplicate delivery from submitting alongside it.
+    /// Takes the submission lease of a request for <paramref name="duration"/>: a plain conditional UPDATE, so a duplicate
+    /// delivery cannot submit alongside the holder, and a crashed holder's lease simply runs out.
     /// </summary>
-    /// <returns>The lock to dispose when done, or null when another worker holds it.</returns>
-    public async Task<IAsyncDisposable?> TryLockSubmissionAsync(string requestId, CancellationToken cancellationToken)
+    /// <returns>The lease (dispose it to release), or null with the time the current holder's lease ends.</returns>
+    public async Task<(SubmissionLease? Lease, DateTimeOffset HeldUntil)> TryTakeLeaseAsync(string requestId, TimeSpan duration,
+        CancellationToken cancellationToken)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var owner = Guid.NewGuid().ToString("N");
+        var now = clock.GetUtcNow();
+        await using var command = dataSource.CreateCommand("""
+            UPDATE generations SET lease_owner = $2, lease_expires_at = $3, updated_at = now()
+            WHERE request_id = $1 AND (lease_owner IS NULL OR lease_expires_at <= $4)
+            RETURNING lease_expires_at
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = requestId });
+        command.Parameters.Add(new NpgsqlParameter { Value = owner });
+        command.Parameters.Add(new NpgsqlParameter { Value = now + duration });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
         {
-            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = LockKey(requestId) });
-            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
-            {
-                return new SubmissionLock(connection, LockKey(requestId));
-            }
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
+            return (new SubmissionLease(this, requestId, owner), now + duration);
         }
 
-        await connection.DisposeAsync().ConfigureAwait(false);
-        return null;
+        var row = await FindAsync(requestId, cancellationToken).ConfigureAwait(false);
+        return (null, row?.LeaseExpiresAt ?? now);
     }
 
     /// <summary>pending → submitting, counting the attempt; false when the row is elsewhere.</summary>
-    public Task<bool> TryMarkSubmittingAsync(string requestId, CancellationToken cancellationToken) =>
-        UpdateAsync(requestId, "status = 'submitting', submit_attempts = submit_attempts + 1, submitting_since = $2", "status = 'pending'",
-            [clock.GetUtcNow()], cancellationToken);
+    public Task<bool> TryMarkSubmittingAsync(string requestId, SubmissionLease lease, CancellationToken cancellationToken) =>
+        UpdateAsync(requestId, "status = 'submitting', submit_attempts = submit_attempts + 1, submitting_since = $2",
+            "status = 'pending' AND lease_owner = $3", [clock.GetUtcNow(), lease?.Owner], cancellationToken);
+
+    internal async Task ReleaseLeaseAsync(string requestId, string owner)
+    {
+        try
+        {
+            // Not the caller's token: a lease is released even when the work that held it was cancelled.
+            await UpdateAsync(requestId, "lease_owner = NULL, lease_expires_at = NULL", "lease_owner = $2", [owner], CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            // The database is away: the lease runs out by itself, which is all a release would have achieved sooner.
+        }
+    }
 
     /// <summary>Keeps one finished preparation step (e.g. an uploaded reference's file id) on a request that is not yet submitted.</summary>
     public Task<bool> SavePreparedAsync(string requestId, string key, string value, CancellationToken cancellationToken) =>
@@ -229,6 +244,8 @@ public sealed class GenerationStore(NpgsqlDataSource dataSource, TimeProvider cl
             SubmittingSince = Time("submitting_since"),
             ItemsCompleted = r.IsDBNull(r.GetOrdinal("items_completed")) ? null : r.GetInt32(r.GetOrdinal("items_completed")),
             ItemsTotal = r.IsDBNull(r.GetOrdinal("items_total")) ? null : r.GetInt32(r.GetOrdinal("items_total")),
+            LeaseExpiresAt = Time("lease_expires_at"),
+            UpdatedAt = Time("updated_at")!.Value,
         };
     }
 
@@ -237,25 +254,5 @@ public sealed class GenerationStore(NpgsqlDataSource dataSource, TimeProvider cl
 
     private static object JsonOrNull<T>(T? value) where T : class => value is null ? DBNull.Value : JsonSerializer.Serialize(value, Json);
 
-    private static long LockKey(string requestId) =>
-        BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("submit:" + requestId)));
-
     private sealed record JsonbValue(string Text);
-
-    private sealed class SubmissionLock(NpgsqlConnection connection, long key) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
-                command.Parameters.Add(new NpgsqlParameter { Value = key });
-                await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            finally
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
 }

@@ -26,6 +26,7 @@ public sealed class FleetEvents : IAsyncDisposable
                 e.Handler<GenerationProgressed>(c => events.Add(c.Message));
                 e.Handler<GenerationCompleted>(c => events.Add(c.Message));
                 e.Handler<GenerationFailed>(c => events.Add(c.Message));
+                e.Handler<GenerationCommandRefused>(c => events.Add(c.Message));
             });
         });
         await events.bus.StartAsync();
@@ -83,6 +84,7 @@ public sealed class FleetEvents : IAsyncDisposable
         GenerationProgressed p => p.RequestId,
         GenerationCompleted c => c.RequestId,
         GenerationFailed f => f.RequestId,
+        GenerationCommandRefused r => r.RequestId,
         _ => null,
     };
 }

@@ -38,6 +38,9 @@ public class FleetFixture : IAsyncLifetime
     /// <summary>The fleet's own HTTP address (health, callbacks).</summary>
     public Uri FleetAddress { get; private set; } = null!;
 
+    /// <summary>The fleet's own database, for tests that look at or tamper with it directly.</summary>
+    public string DatabaseConnectionString => database.ConnectionString;
+
     public GenerationStore Generations => fleet!.Services.GetRequiredService<GenerationStore>();
 
     public IArtifactStore Artifacts => fleet!.Services.GetRequiredService<IArtifactStore>();

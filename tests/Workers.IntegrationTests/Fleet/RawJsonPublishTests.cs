@@ -41,8 +41,11 @@ public sealed class RawJsonPublishTests(FleetFixture fleet) : IClassFixture<Flee
 
         await fleet.Broker.Management.PublishJsonAsync(fleet.Broker.Name, "generate-video", "nobody", json, CancellationToken.None);
         var failed = await fleet.Events.WaitFor<GenerationFailed>(requestId);
+        // Plain JSON names no type: the unroutable queue offers it to each command consumer, and only the video one may answer.
+        await Task.Delay(TimeSpan.FromSeconds(1));
 
-        Assert.Equal(GenerationErrorCodes.Validation, failed.Code);
+        Assert.Equal((GenerationErrorCodes.Validation, GenerationKinds.Video), (failed.Code, failed.Kind));
         Assert.Contains("'nobody'", failed.Message, StringComparison.Ordinal);
+        Assert.Single(fleet.Events.About(requestId));
     }
 }
