@@ -6,11 +6,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Workers.Components.Callbacks;
+using Workers.Components.Cancellation;
 using Workers.Components.Polling;
 using Workers.Components.Results;
 using Workers.Components.Routing;
 using Workers.Components.Scheduling;
 using Workers.Components.Submission;
+using Workers.Components.Sweeping;
 using Workers.Components.Topology;
 using Workers.Contracts;
 using Workers.Persistence;
@@ -42,6 +44,7 @@ public static class FleetServiceCollectionExtensions
         services.AddTransient<CallbackUrls>();
         services.AddTransient<CallbackHandler>();
         services.AddTransient<AcceptedTasks>();
+        services.AddOptions<SweeperOptions>().Bind(configuration.GetSection(SweeperOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         var fleet = (configuration.GetSection(FleetOptions.SectionName).Get<FleetOptions>() ?? new FleetOptions()).WithDefaults();
         var served = fleet.Providers.Distinct(StringComparer.Ordinal).Select(name => ProviderCatalog.Find(name)
@@ -51,6 +54,12 @@ public static class FleetServiceCollectionExtensions
         foreach (var provider in served)
         {
             provider.Register(services, configuration);
+        }
+
+        if (fleet.Has(FleetRoles.Results))
+        {
+            // With the results role, which every deployment runs: the sweeper needs no role of its own.
+            services.AddHostedService<GenerationSweeper>();
         }
 
         var downloads = configuration.GetSection("Fleet:Downloads").Get<ProviderHttpOptions>() ?? new ProviderHttpOptions();
@@ -79,6 +88,7 @@ public static class FleetServiceCollectionExtensions
             x.AddConsumer<PollProviderTaskConsumer, PollProviderTaskConsumerDefinition>();
             x.AddConsumer<GenerationResultsConsumer, GenerationResultsConsumerDefinition>();
             x.AddConsumer<UnroutableCommandConsumer>();
+            x.AddConsumer<CancelGenerationConsumer>();
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(context.GetRequiredService<IOptions<RabbitMqOptions>>().Value.Url));
@@ -133,6 +143,7 @@ public static class FleetServiceCollectionExtensions
                 e.ConfigureConsumeTopology = false;
                 e.ConfigureConsumer<UnroutableCommandConsumer>(context);
             });
+            Endpoint(cfg, QueueNames.Cancel, e => e.ConfigureConsumer<CancelGenerationConsumer>(context));
         }
     }
 

@@ -4,13 +4,16 @@ using Workers.Persistence.Generations;
 
 namespace Workers.Components.Outcomes;
 
-internal static class ConsumeContextExtensions
+public static class ConsumeContextExtensions
 {
     /// <summary>Publishes the final event of an ended row (again, if it was published before: events are at-least-once).</summary>
-    public static Task PublishFinal(this ConsumeContext context, GenerationRecord row) => row.Status switch
+    public static Task PublishFinal(this ConsumeContext context, GenerationRecord row) => PublishFinal(context, row, context.CancellationToken);
+
+    /// <summary>The same from outside a consumer (the sweeper, the callback endpoint).</summary>
+    public static Task PublishFinal(this IPublishEndpoint publisher, GenerationRecord row, CancellationToken cancellationToken) => row.Status switch
     {
-        GenerationStatus.Completed => context.Publish(GenerationEvents.Completed(row), context.CancellationToken),
-        GenerationStatus.Failed => context.Publish(GenerationEvents.Failed(row), context.CancellationToken),
+        GenerationStatus.Completed => publisher.Publish(GenerationEvents.Completed(row), cancellationToken),
+        GenerationStatus.Failed => publisher.Publish(GenerationEvents.Failed(row), cancellationToken),
         _ => Task.CompletedTask,
     };
 

@@ -9,6 +9,9 @@ public static class QueueNames
     /// <summary>Finished provider tasks waiting for their artifacts to be copied and recorded.</summary>
     public const string Results = "generation-results";
 
+    /// <summary>Cancellations (bound to the <c>cancel-generation</c> exchange).</summary>
+    public const string Cancel = "generation-cancel";
+
     /// <summary>Accepted task ids waiting for the database, so that a paid task is never lost to an outage.</summary>
     public const string TaskIds = "generation-task-ids";
 

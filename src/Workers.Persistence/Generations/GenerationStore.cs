@@ -186,6 +186,67 @@ public sealed class GenerationStore(NpgsqlDataSource dataSource, TimeProvider cl
             [error.Code, error.Message, error.ProviderCode, credits?.Amount, credits?.Unit, credits?.Source, providerFinishedAt],
             cancellationToken);
 
+    /// <summary>
+    /// The sweeper's claim: up to <paramref name="batch"/> unfinished rows that have not changed since
+    /// <paramref name="staleBefore"/> or are past their deadline, each marked swept so no replica acts on it again before
+    /// it is stale once more. Runs under a transaction-scoped advisory lock, so one replica sweeps at a time (and nothing
+    /// outlives the transaction, whatever the pooler); another replica's sweep in progress yields nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<GenerationRecord>> ClaimStuckAsync(DateTimeOffset staleBefore, DateTimeOffset deadlineBefore, int batch,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var gate = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock($1)", connection, transaction))
+        {
+            gate.Parameters.Add(new NpgsqlParameter { Value = SweepLockKey });
+            if (await gate.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+            {
+                return [];
+            }
+        }
+
+        var claimed = new List<GenerationRecord>();
+        await using (var claim = new NpgsqlCommand("""
+            UPDATE generations SET swept_at = $1
+            WHERE request_id IN (
+                SELECT request_id FROM generations
+                WHERE status NOT IN ('completed', 'failed')
+                  AND (swept_at IS NULL OR swept_at < $2)
+                  AND (updated_at < $2 OR deadline < $3)
+                ORDER BY updated_at
+                LIMIT $4)
+            RETURNING *
+            """, connection, transaction))
+        {
+            claim.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+            claim.Parameters.Add(new NpgsqlParameter { Value = staleBefore });
+            claim.Parameters.Add(new NpgsqlParameter { Value = deadlineBefore });
+            claim.Parameters.Add(new NpgsqlParameter { Value = batch });
+            await using var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                claimed.Add(Read(reader));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return claimed;
+    }
+
+    /// <summary>Records a cancellation for a request the fleet has not seen yet, so its command is refused when it comes.</summary>
+    public Task<bool> TryInsertCancelledAsync(string requestId, string message, CancellationToken cancellationToken) =>
+        TryInsertAsync(new NewGeneration
+        {
+            RequestId = requestId,
+            Kind = "",
+            Provider = "",
+            Model = "",
+            Account = "",
+            RequestJson = "{}",
+            Rejection = new GenerationError(GenerationErrorCodes.Cancelled, message),
+        }, cancellationToken);
+
     private async Task<bool> UpdateAsync(string requestId, string set, string where, object?[] values, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
@@ -253,6 +314,9 @@ public sealed class GenerationStore(NpgsqlDataSource dataSource, TimeProvider cl
         json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(json, Json) ?? [];
 
     private static object JsonOrNull<T>(T? value) where T : class => value is null ? DBNull.Value : JsonSerializer.Serialize(value, Json);
+
+    /// <summary>The sweeper's transaction lock ("WKRSWEEP").</summary>
+    private const long SweepLockKey = 0x574B_5253_5745_4550;
 
     private sealed record JsonbValue(string Text);
 }

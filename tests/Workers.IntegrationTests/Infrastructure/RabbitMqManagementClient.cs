@@ -71,6 +71,13 @@ public sealed class RabbitMqManagementClient : IDisposable
         return answer.GetProperty("routed").GetBoolean();
     }
 
+    /// <summary>Drops every message of a queue, as an operator's purge (or a lost broker disk) would.</summary>
+    public async Task PurgeQueueAsync(string virtualHost, string queue, CancellationToken cancellationToken)
+    {
+        using var response = await _http.DeleteAsync(new Uri($"queues/{Escape(virtualHost)}/{Escape(queue)}/contents", UriKind.Relative), cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
     public void Dispose() => _http.Dispose();
 
     async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
