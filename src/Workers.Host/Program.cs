@@ -3,6 +3,7 @@ using Workers.Components;
 using Workers.Components.Callbacks;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddFleetSecrets();
 builder.Services.AddGenerationFleet(builder.Configuration);
 builder.Services.AddHealthChecks();
 

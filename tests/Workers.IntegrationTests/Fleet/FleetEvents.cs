@@ -35,6 +35,9 @@ public sealed class FleetEvents : IAsyncDisposable
 
     public Task Publish<T>(T command) where T : class => bus.Publish(command);
 
+    /// <summary>Publishes a message as its runtime type (for lists of mixed commands).</summary>
+    public Task PublishAsItsType(object command) => bus.Publish(command, command.GetType());
+
     /// <summary>The events seen so far about one request.</summary>
     public IReadOnlyList<object> About(string requestId) =>
         received.Where(e => RequestId(e) == requestId).ToList();

@@ -35,6 +35,9 @@ public class FleetFixture : IAsyncLifetime
 
     public HttpClient SimulatorHttp { get; } = new();
 
+    /// <summary>What the fleet logged, at <see cref="FleetLogLevel"/> and above.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>The fleet's own HTTP address (health, callbacks).</summary>
     public Uri FleetAddress { get; private set; } = null!;
 
@@ -44,6 +47,9 @@ public class FleetFixture : IAsyncLifetime
     public GenerationStore Generations => fleet!.Services.GetRequiredService<GenerationStore>();
 
     public IArtifactStore Artifacts => fleet!.Services.GetRequiredService<IArtifactStore>();
+
+    /// <summary>The least severe log level the fleet writes (to <see cref="Logs"/>).</summary>
+    protected virtual LogLevel FleetLogLevel => LogLevel.Warning;
 
     /// <summary>The simulator's speed factor: its default run times divided by this.</summary>
     protected virtual double SpeedFactor => 50;
@@ -92,8 +98,9 @@ public class FleetFixture : IAsyncLifetime
 
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls(FleetAddress.ToString());
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(FleetLogLevel);
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddFleetSecrets();
         builder.Services.AddGenerationFleet(builder.Configuration);
         fleet = builder.Build();
         fleet.MapGenerationCallbacks();
