@@ -15,7 +15,7 @@ public sealed class DelayBrokerRestartTests(RabbitMqTestVirtualHost virtualHost,
     static readonly TimeSpan SanityLimit = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task ScheduleSend_BrokerRestartsWhileMessagesWait_AllArriveNoEarlierThanAsked()
+    public async Task ScheduleSend_BrokerRestartsWhileMessagesWait_AllArriveThroughTheirWholeLevels()
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await using var bus = await DelayProbeBus.StartAsync(virtualHost, Queue, cancellation.Token);
@@ -53,7 +53,7 @@ public sealed class DelayBrokerRestartTests(RabbitMqTestVirtualHost virtualHost,
             var elapsed = time.GetElapsedTime(sentAt, arrival.Timestamp);
             report.Add(id == afterRestart.Id ? "sent after the restart" : "waiting through restart", delay, elapsed);
 
-            Assert.True(elapsed >= delay, $"A {delay} delay arrived early, after {elapsed}.");
+            Assert.Equal(ProbeArrival.LevelsFor((long)delay.TotalSeconds), arrival.LevelsPassed);
         }
 
         report.WriteTo(output, "Through a broker restart");

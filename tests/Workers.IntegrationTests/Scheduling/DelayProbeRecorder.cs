@@ -5,7 +5,14 @@ namespace Workers.IntegrationTests.Scheduling;
 /// <param name="RoutingKey">The routing key it was last published with.</param>
 /// <param name="Persistent">Whether the broker was asked to keep it on disk.</param>
 /// <param name="Expiration">Its per-message TTL, if any.</param>
-public sealed record ProbeArrival(long Timestamp, string? RoutingKey, bool Persistent, string? Expiration);
+/// <param name="LevelsPassed">Delay-level queue → how many times the message expired from it (RabbitMQ's <c>x-death</c>).</param>
+public sealed record ProbeArrival(long Timestamp, string? RoutingKey, bool Persistent, string? Expiration, IReadOnlyDictionary<string, long> LevelsPassed)
+{
+    /// <summary>The levels a delay of <paramref name="seconds"/> whole seconds must pass through, once each: its binary digits.</summary>
+    public static IReadOnlyDictionary<string, long> LevelsFor(long seconds) =>
+        Enumerable.Range(0, 63).Where(bit => (seconds & (1L << bit)) != 0)
+            .ToDictionary(bit => Workers.Components.Scheduling.DelayLevels.LevelName(bit), _ => 1L, StringComparer.Ordinal);
+}
 
 /// <summary>Records probe arrivals and lets tests await them.</summary>
 public sealed class DelayProbeRecorder(TimeProvider timeProvider)
@@ -16,9 +23,9 @@ public sealed class DelayProbeRecorder(TimeProvider timeProvider)
 
     public TimeProvider TimeProvider => timeProvider;
 
-    public void Record(Guid id, string? routingKey, bool persistent, string? expiration)
+    public void Record(Guid id, string? routingKey, bool persistent, string? expiration, IReadOnlyDictionary<string, long> levelsPassed)
     {
-        var arrival = new ProbeArrival(timeProvider.GetTimestamp(), routingKey, persistent, expiration);
+        var arrival = new ProbeArrival(timeProvider.GetTimestamp(), routingKey, persistent, expiration, levelsPassed);
         lock (_gate)
         {
             var count = _counts.GetValueOrDefault(id);

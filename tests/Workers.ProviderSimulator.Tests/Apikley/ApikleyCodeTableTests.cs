@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.TestHost;
+using Workers.ProviderSimulator.Control;
 using Workers.ProviderSimulator.Faults;
 using Workers.ProviderSimulator.Scripts;
 using static Workers.ProviderSimulator.Tests.Apikley.ApikleyCalls;
@@ -145,15 +147,23 @@ public sealed class ApikleyCodeTableTests
     }
 
     [Fact]
-    public async Task CreateTask_SubmitLatency_DelaysTheAnswer()
+    public async Task CreateTask_SubmitLatency_HoldsTheAnswerUntilTheClockHasMovedThatFar()
     {
-        await using var host = await SimulatorHost.StartAsync();
-        await host.Control.AddScriptAsync(new OutcomeScript { Provider = SimulatedProviders.Apikley, SubmitLatencyMs = 150 });
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (app, clock) = await FakeTimeSimulator.StartAsync();
+        await using var _ = app;
+        using var http = app.GetTestClient();
+        await new SimulatorControlClient(http).AddScriptAsync(new OutcomeScript { Provider = SimulatedProviders.Apikley, SubmitLatencyMs = 150 });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/jobs/createTask")
+        {
+            Content = new StringContent(Body(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey);
 
-        await host.CreateOkAsync(Body());
+        var answer = http.SendAsync(request);
+        var waited = await FakeTimeSimulator.AdvanceUntilAsync(clock, answer);
 
-        // Task.Delay with the manual TimeProvider still waits in real time (its timers are real).
-        Assert.True(clock.ElapsedMilliseconds >= 140, $"answered after {clock.ElapsedMilliseconds} ms");
+        using var response = await answer;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.InRange(waited, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(250));
     }
 }

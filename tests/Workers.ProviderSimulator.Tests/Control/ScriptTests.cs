@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using Microsoft.AspNetCore.TestHost;
+using Workers.ProviderSimulator.Control;
 using System.Net;
 using Workers.ProviderSimulator.Scripts;
 using static Workers.ProviderSimulator.Tests.UniAll.UniAllCalls;
@@ -198,16 +199,24 @@ public sealed class ScriptTests
     }
 
     [Fact]
-    public async Task SubmitLatency_DelaysTheAnswer()
+    public async Task SubmitLatency_HoldsTheAnswerUntilTheClockHasMovedThatFar()
     {
-        await using var host = await SimulatorHost.StartAsync();
-        await host.Control.AddScriptAsync(new OutcomeScript { Provider = SimulatedProviders.UniAll, SubmitLatencyMs = 300 });
-        var watch = Stopwatch.StartNew();
+        var (app, clock) = await FakeTimeSimulator.StartAsync();
+        await using var _ = app;
+        using var http = app.GetTestClient();
+        await new SimulatorControlClient(http).AddScriptAsync(new OutcomeScript { Provider = SimulatedProviders.UniAll, SubmitLatencyMs = 300 });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/images/tasks")
+        {
+            Content = new StringContent("""{"model":"gpt-image-2","prompt":"a cube","size":"1024x1024"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SimulatorHost.ApiKey);
 
-        using var response = await host.SubmitAsync(Gpt());
+        var answer = http.SendAsync(request);
+        var waited = await FakeTimeSimulator.AdvanceUntilAsync(clock, answer);
 
+        using var response = await answer;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(250), $"answered after {watch.Elapsed}");
+        Assert.InRange(waited, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(400));
     }
 
     [Theory]

@@ -40,9 +40,10 @@ public sealed class UniAllClientTests : IAsyncLifetime
 
         Assert.StartsWith("task_", task.TaskId, StringComparison.Ordinal);
         ProviderTaskState state;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         do
         {
-            state = UniAllStatus.ToState(await client.GetTaskAsync(task.TaskId!, "sk-test", CancellationToken.None));
+            state = UniAllStatus.ToState(await client.GetTaskAsync(task.TaskId!, "sk-test", deadline.Token));
         }
         while (state.Phase is ProviderTaskPhase.Queued or ProviderTaskPhase.Running);
 
