@@ -35,6 +35,10 @@ public sealed class FleetEvents : IAsyncDisposable
 
     public Task Publish<T>(T command) where T : class => bus.Publish(command);
 
+    /// <summary>Sends a message straight to one of the fleet's queues (through its exchange), as a duplicate delivery would.</summary>
+    public async Task SendToQueueAsync<T>(string queue, T message) where T : class =>
+        await (await bus.GetSendEndpoint(new Uri($"exchange:{queue}"))).Send(message);
+
     /// <summary>Publishes a message as its runtime type (for lists of mixed commands).</summary>
     public Task PublishAsItsType(object command) => bus.Publish(command, command.GetType());
 
