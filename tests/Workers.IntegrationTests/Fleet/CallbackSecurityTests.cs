@@ -33,7 +33,8 @@ public sealed class CallbackSecurityTests(SignedCallbacksFleetFixture fleet) : I
     {
         await fleet.Simulator.SetCallbackBehaviourAsync(new CallbackBehaviour { Provider = "apikley", Mode = CallbackMode.Off });
         var command = ApikleyVideoTests.Sora("signed");
-        await fleet.Simulator.AddScriptAsync(new OutcomeScript { Provider = "apikley", PromptContains = command.RequestId, DurationMs = 300 });
+        // Finished the moment it is created: the genuine callback below must find it ended, however loaded the machine.
+        await fleet.Simulator.AddScriptAsync(new OutcomeScript { Provider = "apikley", PromptContains = command.RequestId, DurationMs = 0 });
         await fleet.Events.Publish(command);
         var accepted = await fleet.Events.WaitFor<GenerationAccepted>(command.RequestId);
         var row = (await fleet.Generations.FindAsync(command.RequestId, CancellationToken.None))!;
