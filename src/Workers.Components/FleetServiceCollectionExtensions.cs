@@ -15,7 +15,6 @@ using Workers.Contracts;
 using Workers.Persistence;
 using Workers.Persistence.Generations;
 using Workers.Providers;
-using Workers.Providers.Abstractions;
 using Workers.Providers.Http;
 
 namespace Workers.Components;
@@ -33,7 +32,7 @@ public static class FleetServiceCollectionExtensions
             .PostConfigure(o => o.WithDefaults()).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RabbitMqOptions>().Bind(configuration.GetSection(RabbitMqOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CallbackOptions>().Bind(configuration.GetSection(CallbackOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ReferenceUrlOptions>().Bind(configuration.GetSection(ReferenceUrlOptions.SectionName));
+        services.AddPublicAddressGuard(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddPersistence(configuration);
         services.AddSingleton<GenerationStore>();
@@ -51,10 +50,7 @@ public static class FleetServiceCollectionExtensions
             provider.Register(services, configuration);
         }
 
-        var downloads = configuration.GetSection("Fleet:Downloads").Get<ProviderHttpOptions>() ?? new ProviderHttpOptions();
-        services.AddHttpClient<ArtifactDownloader>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => new ResilienceHandler(ProviderResiliencePipeline.Create(downloads, sp.GetRequiredService<TimeProvider>())));
-
+        services.AddArtifactDownloader(configuration);
         services.AddDelayedDelivery();
         services.AddMassTransit(x =>
         {
@@ -85,6 +81,23 @@ public static class FleetServiceCollectionExtensions
                 ConfigureEndpoints(cfg, context, context.GetRequiredService<IOptions<FleetOptions>>().Value, served);
             });
         });
+        return services;
+    }
+
+    /// <summary>
+    /// The results role's <see cref="ArtifactDownloader"/> and its client (<c>Fleet:Downloads</c>: the Polly pipeline).
+    /// Result links come from the providers' answers: the downloads connect only to public addresses (or the
+    /// <c>ReferenceUrls:AllowedHosts</c>), checked at connect time, and follow redirects themselves.
+    /// </summary>
+    public static IServiceCollection AddArtifactDownloader(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddPublicAddressGuard(configuration);
+        var downloads = configuration.GetSection("Fleet:Downloads").Get<ProviderHttpOptions>() ?? new ProviderHttpOptions();
+        services.AddHttpClient<ArtifactDownloader>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<PublicAddressGuard>().CreateHandler())
+            .AddHttpMessageHandler(sp => new ResilienceHandler(ProviderResiliencePipeline.Create(downloads, sp.GetRequiredService<TimeProvider>())));
         return services;
     }
 

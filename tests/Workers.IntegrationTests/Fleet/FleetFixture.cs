@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -10,8 +11,10 @@ using Workers.Components.Callbacks;
 using Workers.IntegrationTests.Infrastructure;
 using Workers.Persistence.Artifacts;
 using Workers.Persistence.Generations;
+using Workers.Providers.Http;
 using Workers.ProviderSimulator;
 using Workers.ProviderSimulator.Control;
+using Workers.Tests.Shared;
 
 namespace Workers.IntegrationTests.Fleet;
 
@@ -34,6 +37,15 @@ public class FleetFixture : IAsyncLifetime
     public SimulatorControlClient Simulator { get; private set; } = null!;
 
     public HttpClient SimulatorHttp { get; } = new();
+
+    /// <summary>A public-looking name whose DNS answer (from <see cref="Resolver"/>) is a private address.</summary>
+    public const string PrivateName = "intranet.example.com";
+
+    /// <summary>
+    /// The fleet's DNS: a table, so no test needs the machine's resolver. The simulator is reached by its loopback
+    /// address (allow-listed), which needs no lookup; <see cref="PrivateName"/> resolves to 10.20.30.40.
+    /// </summary>
+    internal FakeHostResolver Resolver { get; } = new FakeHostResolver().Add(PrivateName, "10.20.30.40");
 
     /// <summary>The fleet's own HTTP address (health, callbacks).</summary>
     public Uri FleetAddress { get; private set; } = null!;
@@ -68,7 +80,7 @@ public class FleetFixture : IAsyncLifetime
             ["RabbitMq:Url"] = Broker.AmqpUri.ToString(),
             ["Postgres:ConnectionString"] = database.ConnectionString,
             [$"{CallbackOptions.SectionName}:PublicBaseUrl"] = FleetAddress.ToString(),
-            ["ReferenceUrls:AllowedHttpHosts:0"] = SimulatorHttp.BaseAddress.Authority,
+            ["ReferenceUrls:AllowedHosts:0"] = SimulatorHttp.BaseAddress.Authority,
         };
         foreach (var provider in new[] { "UniAll", "TopView", "Apikley", "Depicta" })
         {
@@ -91,7 +103,11 @@ public class FleetFixture : IAsyncLifetime
         builder.WebHost.UseUrls(FleetAddress.ToString());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<IHostResolver>(Resolver);
         builder.Services.AddGenerationFleet(builder.Configuration);
+        // Start returns once every queue is bound: a command published by the first test of a class must not reach
+        // the command exchange before its submit queue does (it would be taken as unroutable).
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         fleet = builder.Build();
         fleet.MapGenerationCallbacks();
         await fleet.StartAsync();
