@@ -25,9 +25,10 @@ stack_start() {
   stack_wait_for "$SIMULATOR_URL/_control/counters" simulator "$STACK_LOGS/simulator.log"
 
   echo "[stack] fleet on $FLEET_URL, every role and provider (log: $STACK_LOGS/fleet.log)"
-  # The local stack only: references may come over plain HTTP from the simulator's samples, and the providers
-  # (the simulator) call back on the fleet's loopback address.
-  (cd src/Workers.Host/bin/Release/net10.0 && ReferenceUrls__AllowedHttpHosts__0="127.0.0.1:5080" \
+  # The local stack only: the simulator's loopback address is allow-listed (references from its samples and
+  # artifacts from its file links, over plain HTTP), and the providers (the simulator) call back on the fleet's
+  # loopback address.
+  (cd src/Workers.Host/bin/Release/net10.0 && ReferenceUrls__AllowedHosts__0="127.0.0.1:5080" \
     Callbacks__PublicBaseUrl="$FLEET_URL" exec dotnet Workers.Host.dll --urls "$FLEET_URL") >"$STACK_LOGS/fleet.log" 2>&1 &
   STACK_PIDS+=($!)
   stack_wait_for "$FLEET_URL/health/ready" fleet "$STACK_LOGS/fleet.log"

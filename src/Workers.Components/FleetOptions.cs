@@ -45,6 +45,14 @@ public sealed class FleetOptions
     [Range(1, 3600)]
     public int ResultRetryDelaySeconds { get; set; } = 10;
 
+    /// <summary>An artifact download that sends no byte for this long fails its item.</summary>
+    [Range(1, 3600)]
+    public int DownloadReadIdleSeconds { get; set; } = 30;
+
+    /// <summary>Limit of one artifact's whole download (a 2 GB video at a slow 5 MB/s takes 7 minutes).</summary>
+    [Range(1, 86_400)]
+    public int DownloadTimeoutSeconds { get; set; } = 1800;
+
     /// <summary>Fills the lists left empty by configuration.</summary>
     public FleetOptions WithDefaults()
     {

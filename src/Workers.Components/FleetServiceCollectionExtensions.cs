@@ -18,7 +18,6 @@ using Workers.Contracts;
 using Workers.Persistence;
 using Workers.Persistence.Generations;
 using Workers.Providers;
-using Workers.Providers.Abstractions;
 using Workers.Providers.Http;
 
 namespace Workers.Components;
@@ -36,7 +35,7 @@ public static class FleetServiceCollectionExtensions
             .PostConfigure(o => o.WithDefaults()).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RabbitMqOptions>().Bind(configuration.GetSection(RabbitMqOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CallbackOptions>().Bind(configuration.GetSection(CallbackOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ReferenceUrlOptions>().Bind(configuration.GetSection(ReferenceUrlOptions.SectionName));
+        services.AddPublicAddressGuard(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddPersistence(configuration);
         services.AddSingleton<GenerationStore>();
@@ -62,10 +61,7 @@ public static class FleetServiceCollectionExtensions
             services.AddHostedService<GenerationSweeper>();
         }
 
-        var downloads = configuration.GetSection("Fleet:Downloads").Get<ProviderHttpOptions>() ?? new ProviderHttpOptions();
-        services.AddHttpClient<ArtifactDownloader>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => new ResilienceHandler(ProviderResiliencePipeline.Create(downloads, sp.GetRequiredService<TimeProvider>())));
-
+        services.AddArtifactDownloader(configuration);
         services.AddDelayedDelivery();
         // Start: the host is ready only once every queue is bound (a command published earlier would be routed nowhere).
         // Stop: in-flight messages get time to finish; anything unfinished is not acked and comes back to another replica.
@@ -108,6 +104,23 @@ public static class FleetServiceCollectionExtensions
                 ConfigureEndpoints(cfg, context, context.GetRequiredService<IOptions<FleetOptions>>().Value, served);
             });
         });
+        return services;
+    }
+
+    /// <summary>
+    /// The results role's <see cref="ArtifactDownloader"/> and its client (<c>Fleet:Downloads</c>: the Polly pipeline).
+    /// Result links come from the providers' answers: the downloads connect only to public addresses (or the
+    /// <c>ReferenceUrls:AllowedHosts</c>), checked at connect time, and follow redirects themselves.
+    /// </summary>
+    public static IServiceCollection AddArtifactDownloader(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddPublicAddressGuard(configuration);
+        var downloads = configuration.GetSection("Fleet:Downloads").Get<ProviderHttpOptions>() ?? new ProviderHttpOptions();
+        services.AddHttpClient<ArtifactDownloader>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<PublicAddressGuard>().CreateHandler())
+            .AddHttpMessageHandler(sp => new ResilienceHandler(ProviderResiliencePipeline.Create(downloads, sp.GetRequiredService<TimeProvider>())));
         return services;
     }
 

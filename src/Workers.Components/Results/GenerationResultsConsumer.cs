@@ -113,13 +113,21 @@ public sealed partial class GenerationResultsConsumer(
         await store.TryCompleteAsync(row.RequestId, artifacts, failures, cost, finished.FinishedAt, ct).ConfigureAwait(false);
     }
 
-    /// <summary>One item; an expired link is re-issued by the provider once before the item counts as lost.</summary>
+    /// <summary>
+    /// One item; an expired link is re-issued by the provider once before the item counts as lost. A download the
+    /// fleet refuses (where it leads, its size, a stall) fails the item at once: asking again would not change it.
+    /// </summary>
     private async Task<(GeneratedArtifact? Artifact, ArtifactFailure? Failure)> CopyAsync(GenerationRecord row, int index,
         ProviderResultItem item, CancellationToken ct)
     {
         try
         {
             return (await downloader.CopyAsync(index, item, item.Url!, ct).ConfigureAwait(false), null);
+        }
+        catch (ArtifactRefusedException refused)
+        {
+            LogRefused(row.RequestId, index, refused.Message);
+            return (null, new ArtifactFailure { Index = index, Role = item.Role, Message = refused.Message });
         }
         catch (ArtifactUnavailableException expired)
         {
@@ -137,6 +145,11 @@ public sealed partial class GenerationResultsConsumer(
             catch (ArtifactUnavailableException again)
             {
                 return (null, new ArtifactFailure { Index = index, Role = item.Role, Message = $"{again.Message} (after a fresh link)" });
+            }
+            catch (ArtifactRefusedException refused)
+            {
+                LogRefused(row.RequestId, index, refused.Message);
+                return (null, new ArtifactFailure { Index = index, Role = item.Role, Message = $"{refused.Message} (after a fresh link)" });
             }
         }
     }
@@ -168,6 +181,9 @@ public sealed partial class GenerationResultsConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Copying the results of {RequestId} failed (attempt {Attempt}); trying again later")]
     private partial void LogCopyRetry(Exception exception, string requestId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Result {Index} of {RequestId} was not downloaded: {Reason}")]
+    private partial void LogRefused(string requestId, int index, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Result {Index} of {RequestId} expired; asking the provider for a fresh link")]
     private partial void LogRefreshing(string requestId, int index);

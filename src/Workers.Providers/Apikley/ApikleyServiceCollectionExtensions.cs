@@ -23,6 +23,7 @@ public static class ApikleyServiceCollectionExtensions
             .Validate(o => o.Http is not null && o.Polling is not null && o.SubmitRetry is not null, "Http, Polling and SubmitRetry are required")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPublicAddressGuard(configuration);
         services.AddProviderApi<IApikleyApi>(ApikleyJsonContext.Default, sp =>
         {
             var options = sp.GetRequiredService<IOptions<ApikleyOptions>>().Value;

@@ -5,12 +5,16 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Workers.Contracts;
 using Workers.Providers.Abstractions;
+using Workers.Providers.Http;
 
 namespace Workers.Providers.Apikley;
 
 /// <summary>Apikley's adapter for <see cref="GenerateVideo"/> (<c>sora-2-pro-storyboard</c>).</summary>
-public sealed partial class ApikleyVideoProvider(ApikleyClient client, IOptionsMonitor<ApikleyOptions> options, IOptionsMonitor<ReferenceUrlOptions> urls)
-    : IGenerationProvider<GenerateVideo>
+public sealed partial class ApikleyVideoProvider(
+    ApikleyClient client,
+    IOptionsMonitor<ApikleyOptions> options,
+    IOptionsMonitor<ReferenceUrlOptions> urls,
+    PublicAddressGuard guard) : IGenerationProvider<GenerateVideo>
 {
     /// <summary>The <see cref="IPreparedInputs"/> key of the uploaded first frame's URL.</summary>
     public const string FirstFramePreparedKey = "apikley:first-frame";
@@ -37,13 +41,22 @@ public sealed partial class ApikleyVideoProvider(ApikleyClient client, IOptionsM
         return errors;
     }
 
-    /// <summary>With <see cref="ApikleyOptions.UploadReferences"/>, copies the first frame into Apikley's file store once.</summary>
+    /// <summary>
+    /// Apikley fetches the first frame itself, either way: so it must resolve to public addresses only, checked before
+    /// anything is sent. With <see cref="ApikleyOptions.UploadReferences"/>, it is then copied into Apikley's file store once.
+    /// </summary>
     public async Task PrepareAsync(GenerateVideo command, string account, IPreparedInputs prepared, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(prepared);
         var settings = options.CurrentValue;
-        if (!settings.UploadReferences || command.FirstFrameUrl is not { } url || prepared.Find(FirstFramePreparedKey) is not null)
+        if (command.FirstFrameUrl is not { } url || prepared.Find(FirstFramePreparedKey) is not null)
+        {
+            return;
+        }
+
+        await guard.CheckReferenceAsync(nameof(command.FirstFrameUrl), url, cancellationToken).ConfigureAwait(false);
+        if (!settings.UploadReferences)
         {
             return;
         }

@@ -23,6 +23,7 @@ public static class DepictaServiceCollectionExtensions
             .Validate(o => o.Http is not null && o.Polling is not null && o.SubmitRetry is not null, "Http, Polling and SubmitRetry are required")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPublicAddressGuard(configuration);
         services.AddProviderApi<IDepictaApi>(DepictaJsonContext.Default, sp =>
         {
             var options = sp.GetRequiredService<IOptions<DepictaOptions>>().Value;

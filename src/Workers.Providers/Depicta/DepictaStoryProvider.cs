@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using Workers.Contracts;
 using Workers.Providers.Abstractions;
+using Workers.Providers.Http;
 
 namespace Workers.Providers.Depicta;
 
 /// <summary>Depicta's adapter for <see cref="GenerateStoryboard"/>: one multi-scene story job, one image per scene.</summary>
-public sealed class DepictaStoryProvider(DepictaClient client, IOptionsMonitor<DepictaOptions> options) : IGenerationProvider<GenerateStoryboard>
+public sealed class DepictaStoryProvider(DepictaClient client, IOptionsMonitor<DepictaOptions> options, PublicAddressGuard guard)
+    : IGenerationProvider<GenerateStoryboard>
 {
     public string Provider => ProviderNames.Depicta;
 
@@ -27,6 +29,15 @@ public sealed class DepictaStoryProvider(DepictaClient client, IOptionsMonitor<D
         }
 
         return errors;
+    }
+
+    /// <summary>Depicta fetches every reference itself: each must resolve to public addresses only, checked before the paid call.</summary>
+    public async Task PrepareAsync(GenerateStoryboard command, string account, IPreparedInputs prepared, CancellationToken cancellationToken)
+    {
+        foreach (var (field, url) in DepictaStoryRules.ReferenceUrls(command))
+        {
+            await guard.CheckReferenceAsync(field, url, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<ProviderSubmission> SubmitAsync(GenerateStoryboard command, SubmitContext context, CancellationToken cancellationToken)

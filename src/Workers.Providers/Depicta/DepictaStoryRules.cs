@@ -14,8 +14,11 @@ namespace Workers.Providers.Depicta;
 /// </remarks>
 public static class DepictaStoryRules
 {
-    /// <summary>Depicta fetches every reference image itself, so it needs public HTTPS: no local plain-HTTP allow-list applies.</summary>
-    private static readonly ReferenceUrlOptions HttpsOnly = new();
+    /// <summary>
+    /// Depicta fetches every reference image itself, so it needs public HTTPS hosts: no local allow-list applies.
+    /// Its own <see cref="DepictaOptions.MaxUrlLength"/> bounds the length (checked first).
+    /// </summary>
+    private static readonly ReferenceUrlOptions HttpsOnly = new() { MaxUrlLength = int.MaxValue };
 
     private const int MaxReported = 50;
 
@@ -398,6 +401,44 @@ public static class DepictaStoryRules
 
     private static string TooLong(string field, int length, int max) =>
         string.Create(CultureInfo.InvariantCulture, $"{field} has {length} characters; at most {max} are accepted.");
+
+    /// <summary>Every reference URL of a story, named as <see cref="Validate"/> names it.</summary>
+    public static IEnumerable<(string Field, string Url)> ReferenceUrls(GenerateStoryboard command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var (character, i) in (command.Characters ?? []).Select((c, i) => (c, i)))
+        {
+            var field = Indexed("Characters", i);
+            if (character?.ReferenceImageUrl is { } url)
+            {
+                yield return ($"{field}.ReferenceImageUrl", url);
+            }
+
+            foreach (var (key, state) in character?.States ?? new Dictionary<string, CharacterState>())
+            {
+                if (state?.ReferenceImageUrl is { } stateUrl)
+                {
+                    yield return ($"{field}.States['{Shorten(key)}'].ReferenceImageUrl", stateUrl);
+                }
+            }
+        }
+
+        foreach (var (location, i) in (command.Locations ?? []).Select((l, i) => (l, i)))
+        {
+            if (location?.ReferenceImageUrl is { } url)
+            {
+                yield return ($"{Indexed("Locations", i)}.ReferenceImageUrl", url);
+            }
+        }
+
+        foreach (var (image, i) in (command.ReferenceImages ?? []).Select((r, i) => (r, i)))
+        {
+            if (image?.Url is { } url)
+            {
+                yield return ($"{Indexed("ReferenceImages", i)}.Url", url);
+            }
+        }
+    }
 
     private static string Indexed(string field, int index) => string.Create(CultureInfo.InvariantCulture, $"{field}[{index}]");
 

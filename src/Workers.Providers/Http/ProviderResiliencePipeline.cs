@@ -42,7 +42,8 @@ public static class ProviderResiliencePipeline
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, int attempt,
         ProviderHttpOptions options)
     {
-        if (attempt >= options.MaxRetries)
+        // A refused address is refused again on every attempt.
+        if (attempt >= options.MaxRetries || DownloadRefusedException.Find(outcome.Exception) is not null)
         {
             return false;
         }
@@ -79,7 +80,7 @@ public static class ProviderResiliencePipeline
     }
 
     private static bool IsProviderFault(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is HttpRequestException or TimeoutRejectedException
+        (outcome.Exception is HttpRequestException or TimeoutRejectedException && DownloadRefusedException.Find(outcome.Exception) is null)
         || outcome.Result is { StatusCode: >= HttpStatusCode.InternalServerError };
 
     /// <summary>The provider's <c>Retry-After</c>, as a delta or a date; null when absent.</summary>

@@ -70,6 +70,10 @@ public sealed class TopViewOptions : IValidatableObject
     [Range(1, 600)]
     public int ReferenceDownloadTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>A reference download that sends no byte for this long is abandoned (and tried again later).</summary>
+    [Range(1, 600)]
+    public int ReferenceReadIdleSeconds { get; set; } = 20;
+
     /// <summary>Limit of the PUT of one reference image to TopView's presigned URL.</summary>
     [Range(1, 1800)]
     public int UploadTimeoutSeconds { get; set; } = 120;

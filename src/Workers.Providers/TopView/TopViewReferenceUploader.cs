@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Workers.Contracts;
 using Workers.Providers.Abstractions;
+using Workers.Providers.Http;
 
 namespace Workers.Providers.TopView;
 
@@ -10,13 +11,15 @@ namespace Workers.Providers.TopView;
 /// Turns reference image URLs into TopView file ids by the three-step upload (https://docs.topview.ai/reference/upload-api-usage):
 /// download the image, <c>GET /v1/upload/credential</c>, <c>PUT</c> the bytes to the presigned URL without TopView's
 /// headers, <c>GET /v1/upload/check</c> until it is visible. Each finished upload is saved at once, so a retry resumes
-/// with the next one. Nothing here is paid, so whatever is not the reference's own fault is tried again later.
+/// with the next one. Nothing here is paid, so whatever is not the reference's own fault is tried again later. The
+/// download goes only to public addresses (<see cref="PublicAddressGuard"/>: before it, and at connect time on
+/// <see cref="DownloadClient"/>), each redirect checked again.
 /// </summary>
 public sealed class TopViewReferenceUploader(
     TopViewClient client,
     IHttpClientFactory httpClients,
     IOptionsMonitor<TopViewOptions> options,
-    IOptionsMonitor<ReferenceUrlOptions> referenceUrls,
+    PublicAddressGuard guard,
     TimeProvider time)
 {
     /// <summary>The plain client that downloads reference images from their owners.</summary>
@@ -46,11 +49,7 @@ public sealed class TopViewReferenceUploader(
     /// <summary>Uploads one reference image and returns its TopView file id.</summary>
     public async Task<string> UploadAsync(string field, string url, TopViewAccount account, CancellationToken cancellationToken)
     {
-        if (!ReferenceUrlRules.IsAllowed(url, referenceUrls.CurrentValue))
-        {
-            throw Refused(field, url, "is not an absolute HTTPS URL");
-        }
-
+        await guard.CheckReferenceAsync(field, url, cancellationToken).ConfigureAwait(false);
         var (bytes, contentType) = await DownloadAsync(field, url, cancellationToken).ConfigureAwait(false);
         var format = TopViewImageFormats.Detect(bytes, contentType, new Uri(url).AbsolutePath)
             ?? throw Refused(field, url, $"is not a PNG, JPEG, WebP or BMP image (served as {contentType ?? "no content type"})");
@@ -64,13 +63,14 @@ public sealed class TopViewReferenceUploader(
     private async Task<(byte[] Bytes, string? ContentType)> DownloadAsync(string field, string url, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var limit = settings.MaxReferenceImageMegabytes * 1024L * 1024L;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(settings.ReferenceDownloadTimeoutSeconds));
+        var limits = new DownloadLimits(settings.MaxReferenceImageMegabytes * 1024L * 1024L, $"{settings.MaxReferenceImageMegabytes} MB",
+            TimeSpan.FromSeconds(settings.ReferenceReadIdleSeconds));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(settings.ReferenceDownloadTimeoutSeconds), time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var http = httpClients.CreateClient(DownloadClient);
         try
         {
-            using var response = await http.GetAsync(new Uri(url), HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var response = await PublicDownload.GetAsync(http, new Uri(url), guard.Problem, limits, timeout.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is 408 or 429 or >= 500)
             {
@@ -82,20 +82,22 @@ public sealed class TopViewReferenceUploader(
                 throw Refused(field, url, $"could not be downloaded (HTTP {status})");
             }
 
-            if (response.Content.Headers.ContentLength > limit)
-            {
-                throw Refused(field, url, $"is {response.Content.Headers.ContentLength} bytes; at most {settings.MaxReferenceImageMegabytes} MB");
-            }
-
-            var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            var stream = PublicDownload.LimitBody(await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false), limits, time);
             await using (stream.ConfigureAwait(false))
             {
-                var bytes = await ReadAtMostAsync(stream, limit, timeout.Token).ConfigureAwait(false)
-                    ?? throw Refused(field, url, $"is larger than {settings.MaxReferenceImageMegabytes} MB");
+                var bytes = await ReadAllAsync(stream, timeout.Token).ConfigureAwait(false);
                 return bytes.Length == 0
                     ? throw Refused(field, url, "is empty")
                     : (bytes, response.Content.Headers.ContentType?.ToString());
             }
+        }
+        catch (DownloadRefusedException ex) when (ex.TimedOut)
+        {
+            throw Later(field, url, ex.Message, null, ex);
+        }
+        catch (DownloadRefusedException ex)
+        {
+            throw Refused(field, url, ex.Message);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -179,22 +181,11 @@ public sealed class TopViewReferenceUploader(
         }
     }
 
-    /// <summary>Reads the whole stream, or returns null once it passes <paramref name="limit"/> bytes.</summary>
-    private static async Task<byte[]?> ReadAtMostAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    /// <summary>Reads the whole stream (its size is bounded by <see cref="PublicDownload.LimitBody"/>).</summary>
+    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-        }
-
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         return buffer.ToArray();
     }
 

@@ -27,14 +27,17 @@ public static class TopViewServiceCollectionExtensions
                 "Http, SubmitRetry, StoryboardPolling and VideoPolling are required")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPublicAddressGuard(configuration);
         services.AddProviderApi<ITopViewApi>(TopViewJsonContext.Default, sp =>
         {
             var options = sp.GetRequiredService<IOptions<TopViewOptions>>().Value;
             return (options.BaseUrl, options.Http);
         });
         // Plain clients: the downloads go to the references' owners and the PUT to a presigned URL, neither of which
-        // may see TopView's uid and key. Each call sets its own time limit from the options.
-        services.AddHttpClient(TopViewReferenceUploader.DownloadClient, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // may see TopView's uid and key. Each call sets its own time limit from the options. The downloads connect
+        // only to public addresses (or the allow-list), checked at connect time.
+        services.AddHttpClient(TopViewReferenceUploader.DownloadClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<PublicAddressGuard>().CreateHandler());
         services.AddHttpClient(TopViewReferenceUploader.UploadClient, http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddTransient<TopViewClient>();
         services.TryAddTransient<TopViewReferenceUploader>();

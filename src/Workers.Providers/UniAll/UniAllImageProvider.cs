@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Options;
 using Workers.Contracts;
 using Workers.Providers.Abstractions;
+using Workers.Providers.Http;
 
 namespace Workers.Providers.UniAll;
 
 /// <summary>UniAll's adapter for <see cref="GenerateImage"/>.</summary>
-public sealed class UniAllImageProvider(UniAllClient client, IOptionsMonitor<UniAllOptions> options, IOptionsMonitor<ReferenceUrlOptions> urls)
-    : IGenerationProvider<GenerateImage>
+public sealed class UniAllImageProvider(
+    UniAllClient client,
+    IOptionsMonitor<UniAllOptions> options,
+    IOptionsMonitor<ReferenceUrlOptions> urls,
+    PublicAddressGuard guard) : IGenerationProvider<GenerateImage>
 {
     public string Provider => ProviderNames.UniAll;
 
@@ -25,6 +29,17 @@ public sealed class UniAllImageProvider(UniAllClient client, IOptionsMonitor<Uni
         }
 
         return errors;
+    }
+
+    /// <summary>UniAll fetches the references itself: each must resolve to public addresses only, checked before the paid call.</summary>
+    public async Task PrepareAsync(GenerateImage command, string account, IPreparedInputs prepared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var references = command.ReferenceImageUrls ?? [];
+        for (var i = 0; i < references.Count; i++)
+        {
+            await guard.CheckReferenceAsync($"ReferenceImageUrls[{i}]", references[i], cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<ProviderSubmission> SubmitAsync(GenerateImage command, SubmitContext context, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ public static class UniAllServiceCollectionExtensions
             .Validate(o => o.Http is not null && o.Polling is not null && o.Prices is not null, "Http, Polling and Prices are required")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPublicAddressGuard(configuration);
         services.AddProviderApi<IUniAllApi>(UniAllJsonContext.Default, sp =>
         {
             var options = sp.GetRequiredService<IOptions<UniAllOptions>>().Value;

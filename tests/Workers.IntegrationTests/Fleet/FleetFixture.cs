@@ -10,8 +10,10 @@ using Workers.Components.Callbacks;
 using Workers.IntegrationTests.Infrastructure;
 using Workers.Persistence.Artifacts;
 using Workers.Persistence.Generations;
+using Workers.Providers.Http;
 using Workers.ProviderSimulator;
 using Workers.ProviderSimulator.Control;
+using Workers.Tests.Shared;
 
 namespace Workers.IntegrationTests.Fleet;
 
@@ -37,6 +39,15 @@ public class FleetFixture : IAsyncLifetime
 
     /// <summary>What the fleet logged, at <see cref="FleetLogLevel"/> and above.</summary>
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>A public-looking name whose DNS answer (from <see cref="Resolver"/>) is a private address.</summary>
+    public const string PrivateName = "intranet.example.com";
+
+    /// <summary>
+    /// The fleet's DNS: a table, so no test needs the machine's resolver. The simulator is reached by its loopback
+    /// address (allow-listed), which needs no lookup; <see cref="PrivateName"/> resolves to 10.20.30.40.
+    /// </summary>
+    internal FakeHostResolver Resolver { get; } = new FakeHostResolver().Add(PrivateName, "10.20.30.40");
 
     /// <summary>The fleet's own HTTP address (health, callbacks).</summary>
     public Uri FleetAddress { get; private set; } = null!;
@@ -77,7 +88,7 @@ public class FleetFixture : IAsyncLifetime
             ["RabbitMq:Url"] = Broker.AmqpUri.ToString(),
             ["Postgres:ConnectionString"] = database.ConnectionString,
             [$"{CallbackOptions.SectionName}:PublicBaseUrl"] = FleetAddress.ToString(),
-            ["ReferenceUrls:AllowedHttpHosts:0"] = SimulatorHttp.BaseAddress.Authority,
+            ["ReferenceUrls:AllowedHosts:0"] = SimulatorHttp.BaseAddress.Authority,
         };
         foreach (var provider in new[] { "UniAll", "TopView", "Apikley", "Depicta" })
         {
@@ -101,6 +112,7 @@ public class FleetFixture : IAsyncLifetime
         builder.Logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(FleetLogLevel);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Configuration.AddFleetSecrets();
+        builder.Services.AddSingleton<IHostResolver>(Resolver);
         builder.Services.AddGenerationFleet(builder.Configuration);
         fleet = builder.Build();
         fleet.MapGenerationCallbacks();

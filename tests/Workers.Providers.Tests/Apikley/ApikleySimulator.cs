@@ -22,7 +22,8 @@ internal sealed class ApikleySimulator : IAsyncDisposable
         Options = options;
         Client = new ApikleyClient(RestService.ForGenerated<IApikleyApi>(http, RefitSettings.ForJsonContext(ApikleyJsonContext.Default)));
         Control = new SimulatorControlClient(http);
-        Provider = new ApikleyVideoProvider(Client, new FixedOptionsMonitor<ApikleyOptions>(options), new FixedOptionsMonitor<ReferenceUrlOptions>(urls));
+        Provider = new ApikleyVideoProvider(Client, new FixedOptionsMonitor<ApikleyOptions>(options), new FixedOptionsMonitor<ReferenceUrlOptions>(urls),
+            TestGuards.Create(urls));
         Reader = new ApikleyTaskReader(Client, new FixedOptionsMonitor<ApikleyOptions>(options));
     }
 
@@ -66,7 +67,7 @@ internal sealed class ApikleySimulator : IAsyncDisposable
         var baseAddress = SimulatorApp.GetBaseAddress(app);
         var http = new HttpClient { BaseAddress = baseAddress };
         return new ApikleySimulator(app, http, ownsHttp: true, options,
-            new ReferenceUrlOptions { AllowedHttpHosts = [baseAddress.Authority] });
+            new ReferenceUrlOptions { AllowedHosts = [baseAddress.Authority] });
     }
 
     /// <summary>Polls until the task ends (the simulator runs it in well under a second).</summary>

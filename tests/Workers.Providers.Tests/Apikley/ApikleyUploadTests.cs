@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Workers.Contracts;
 using Workers.Providers.Abstractions;
 using Workers.Providers.Apikley;
 
@@ -50,8 +51,9 @@ public sealed class ApikleyUploadTests : IAsyncLifetime
         var source = await PublishFrameAsync();
         var command = ApikleyCommands.Video("as-is") with { FirstFrameUrl = source };
         var prepared = new MemoryPreparedInputs();
+        var urls = new ReferenceUrlOptions { AllowedHosts = [sim.Http.BaseAddress!.Authority] };
         var provider = new ApikleyVideoProvider(sim.Client, new FixedOptionsMonitor<ApikleyOptions>(new ApikleyOptions()),
-            new FixedOptionsMonitor<ReferenceUrlOptions>(new ReferenceUrlOptions()));
+            new FixedOptionsMonitor<ReferenceUrlOptions>(urls), TestGuards.Create(urls));
 
         await provider.PrepareAsync(command, "default", prepared, CancellationToken.None);
 
@@ -62,12 +64,29 @@ public sealed class ApikleyUploadTests : IAsyncLifetime
     [Fact]
     public async Task PrepareAsync_UrlApikleyCannotFetch_IsRejectedWithTheProvidersMessage()
     {
-        var command = ApikleyCommands.Video("unreachable") with { FirstFrameUrl = "ftp://127.0.0.1/frame.png" };
+        var command = ApikleyCommands.Video("unreachable") with { FirstFrameUrl = new Uri(sim.Http.BaseAddress!, "/no-such-frame.png").ToString() };
 
         var ex = await Assert.ThrowsAsync<ProviderCallException>(() =>
             sim.Provider.PrepareAsync(command, "default", new MemoryPreparedInputs(), CancellationToken.None));
 
         Assert.Equal((ProviderFailureKind.Rejected, "400"), (ex.Kind, ex.ProviderCode));
+    }
+
+    [Theory]
+    [InlineData("https://10.0.0.1/frame.png", "private address (10.0.0.1)")]
+    [InlineData("ftp://127.0.0.1/frame.png", "not an absolute HTTPS URL")]
+    [InlineData("https://metadata.google.internal/computeMetadata/v1/", "cloud metadata")]
+    public async Task PrepareAsync_FirstFrameApikleyMustNotFetch_IsRefusedBeforeAnyUpload(string url, string why)
+    {
+        var command = ApikleyCommands.Video("private") with { FirstFrameUrl = url };
+
+        var ex = await Assert.ThrowsAsync<ProviderCallException>(() =>
+            sim.Provider.PrepareAsync(command, "default", new MemoryPreparedInputs(), CancellationToken.None));
+
+        // Apikley's own refusal would carry its code (400): this one is the fleet's, before any call.
+        Assert.Equal((ProviderFailureKind.Rejected, GenerationErrorCodes.Validation, null), (ex.Kind, ex.Code, ex.ProviderCode));
+        Assert.StartsWith($"FirstFrameUrl '{url}'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(why, ex.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Puts a PNG in the simulator's file store and returns its plain-HTTP address there.</summary>

@@ -121,7 +121,7 @@ public sealed class ApikleyVideoRulesTests
     [InlineData("", null, false)]
     public void Validate_FirstFrameUrl_IsHttpsOrAnAllowListedHttpHost(string url, string? allowedHost, bool valid)
     {
-        var urls = new ReferenceUrlOptions { AllowedHttpHosts = allowedHost is null ? [] : [allowedHost] };
+        var urls = new ReferenceUrlOptions { AllowedHosts = allowedHost is null ? [] : [allowedHost] };
         var errors = ApikleyVideoRules.Validate(Valid() with { FirstFrameUrl = url }, MaxScene, urls);
         Assert.Equal(valid, errors.Count == 0);
     }
@@ -173,7 +173,7 @@ public sealed class ApikleyVideoRulesTests
     public void Validate_UnknownAccount_IsRefusedByTheAdapter()
     {
         var provider = new ApikleyVideoProvider(null!, new FixedOptionsMonitor<ApikleyOptions>(new ApikleyOptions()),
-            new FixedOptionsMonitor<ReferenceUrlOptions>(new ReferenceUrlOptions()));
+            new FixedOptionsMonitor<ReferenceUrlOptions>(new ReferenceUrlOptions()), TestGuards.Create());
 
         Assert.Contains("Account 'x' is not configured for apikley.", provider.Validate(Valid() with { Account = "x" }));
         Assert.Empty(provider.Validate(Valid() with { Account = "default" }));

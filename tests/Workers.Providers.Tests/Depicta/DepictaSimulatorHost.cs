@@ -31,7 +31,7 @@ public sealed class DepictaSimulatorHost : IAsyncDisposable
         Client = new DepictaClient(RestService.ForGenerated<IDepictaApi>(http, RefitSettings.ForJsonContext(DepictaJsonContext.Default)));
         Control = new SimulatorControlClient(simulator.GetTestClient());
         var monitor = new FixedOptionsMonitor<DepictaOptions>(options);
-        Provider = new DepictaStoryProvider(Client, monitor);
+        Provider = new DepictaStoryProvider(Client, monitor, TestGuards.Create());
         Reader = new DepictaTaskReader(Client, monitor);
     }
 

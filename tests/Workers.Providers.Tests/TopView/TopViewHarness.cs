@@ -34,7 +34,7 @@ internal sealed class TopViewHarness : IAsyncDisposable
                 [TopViewReferenceUploader.DownloadClient] = References,
                 [TopViewReferenceUploader.UploadClient] = Store,
             }),
-            monitor, urls, TimeProvider.System);
+            monitor, TestGuards.Create(), TimeProvider.System);
         Storyboards = new TopViewStoryboardProvider(Client, Uploader, monitor, urls);
         Videos = new TopViewVideoProvider(Client, Uploader, monitor, urls);
         Reader = new TopViewTaskReader(Client, monitor);

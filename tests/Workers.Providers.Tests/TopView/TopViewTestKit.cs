@@ -77,8 +77,19 @@ internal static class ReferenceImages
         "/page.png" => Content("<html>not here</html>"u8.ToArray(), "text/html"),
         "/huge.png" => Content([.. Png, .. new byte[2 * 1024 * 1024]], "image/png"),
         "/photo" => Content(Png, "application/octet-stream"),
+        "/moved.png" => Redirect("/cat.png"),
+        "/to-private.png" => Redirect("https://10.0.0.1/cat.png"),
+        "/to-plain-http.png" => Redirect("http://refs.example/cat.png"),
+        "/loop.png" => Redirect("/loop.png"),
         _ => Content(Png, "image/png"),
     });
+
+    private static HttpResponseMessage Redirect(string location)
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.Found);
+        response.Headers.Location = new Uri(location, UriKind.RelativeOrAbsolute);
+        return response;
+    }
 
     private static HttpResponseMessage Content(byte[] bytes, string type)
     {

@@ -131,7 +131,7 @@ public sealed class TopViewUploadTests : IAsyncLifetime
                 [TopViewReferenceUploader.DownloadClient] = topView.References,
                 [TopViewReferenceUploader.UploadClient] = topView.Store,
             }),
-            new FixedOptionsMonitor<TopViewOptions>(topView.Options), new FixedOptionsMonitor<ReferenceUrlOptions>(new ReferenceUrlOptions()),
+            new FixedOptionsMonitor<TopViewOptions>(topView.Options), TestGuards.Create(),
             TimeProvider.System);
 
         var ex = await Assert.ThrowsAsync<ProviderCallException>(() =>
@@ -154,7 +154,7 @@ public sealed class TopViewUploadTests : IAsyncLifetime
                 [TopViewReferenceUploader.DownloadClient] = topView.References,
                 [TopViewReferenceUploader.UploadClient] = blackHole,
             }),
-            new FixedOptionsMonitor<TopViewOptions>(options), new FixedOptionsMonitor<ReferenceUrlOptions>(new ReferenceUrlOptions()),
+            new FixedOptionsMonitor<TopViewOptions>(options), TestGuards.Create(),
             TimeProvider.System);
 
         var ex = await Assert.ThrowsAsync<ProviderCallException>(() =>
@@ -171,6 +171,47 @@ public sealed class TopViewUploadTests : IAsyncLifetime
             "ReferenceImageUrls[0]", "http://intranet.example/cat.png", topView.Account, CancellationToken.None));
 
         Assert.Equal((ProviderFailureKind.Rejected, GenerationErrorCodes.Validation), (ex.Kind, ex.Code));
+        Assert.Empty(topView.References.Requests);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_RedirectedReference_IsFollowedAndUploaded()
+    {
+        var url = $"{ReferenceImages.Host}/moved.png";
+        var prepared = new MemoryPreparedInputs();
+
+        await topView.Videos.PrepareAsync(TopViewHarness.Video("moved") with { FirstFrameUrl = url }, "default", prepared, CancellationToken.None);
+
+        Assert.NotNull(prepared.Find(url));
+        Assert.Equal(["/moved.png", "/cat.png"], topView.References.Requests.Select(r => r.RequestUri!.AbsolutePath));
+    }
+
+    [Theory]
+    [InlineData("/to-private.png", "was redirected to 'https://10.0.0.1/cat.png', which points to a private address (10.0.0.1)")]
+    [InlineData("/to-plain-http.png", "was redirected to 'http://refs.example/cat.png', which is not an absolute HTTPS URL")]
+    [InlineData("/loop.png", "redirects more than 5 times")]
+    public async Task PrepareAsync_RedirectSomewhereNotAllowed_IsRejectedWithoutFollowingIt(string path, string why)
+    {
+        var url = ReferenceImages.Host + path;
+
+        var ex = await Assert.ThrowsAsync<ProviderCallException>(() => topView.Videos.PrepareAsync(
+            TopViewHarness.Video("redirect") with { FirstFrameUrl = url }, "default", new MemoryPreparedInputs(), CancellationToken.None));
+
+        Assert.Equal((ProviderFailureKind.Rejected, GenerationErrorCodes.Validation), (ex.Kind, ex.Code));
+        Assert.Equal($"FirstFrameUrl '{url}' {why}.", ex.Message);
+        Assert.DoesNotContain(topView.References.Requests, r => r.RequestUri!.Host != "refs.example" || r.RequestUri.Scheme != "https");
+        Assert.Equal(0, topView.TopView.Count(Credential));
+    }
+
+    [Fact]
+    public async Task PrepareAsync_ReferenceWhoseNameResolvesPrivately_IsRejectedWithoutDownloading()
+    {
+        var url = $"https://{TestGuards.PrivateName}/cat.png";
+
+        var ex = await Assert.ThrowsAsync<ProviderCallException>(() => topView.Videos.PrepareAsync(
+            TopViewHarness.Video("intranet") with { FirstFrameUrl = url }, "default", new MemoryPreparedInputs(), CancellationToken.None));
+
+        Assert.Equal($"FirstFrameUrl '{url}' resolves to a private address (10.20.30.40).", ex.Message);
         Assert.Empty(topView.References.Requests);
     }
 }

@@ -88,7 +88,7 @@ public sealed class UniAllImageRulesTests
     [InlineData("not a url", "127.0.0.1", false)]
     public void Validate_ReferenceImages_MustBeHttpsOrAnAllowListedHttpHost(string url, string? allowedHttpHost, bool valid)
     {
-        var options = new ReferenceUrlOptions { AllowedHttpHosts = allowedHttpHost is null ? [] : [allowedHttpHost] };
+        var options = new ReferenceUrlOptions { AllowedHosts = allowedHttpHost is null ? [] : [allowedHttpHost] };
         var errors = UniAllImageRules.Validate(Gpt() with { ReferenceImageUrls = [url] }, options);
         Assert.Equal(valid, errors.Count == 0);
     }

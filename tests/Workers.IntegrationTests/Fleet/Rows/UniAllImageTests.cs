@@ -154,7 +154,7 @@ public sealed class UniAllImageTests(FleetFixture fleet) : IClassFixture<FleetFi
         Assert.Equal(ProviderNames.UniAll, completed.Provider);
     }
 
-    private static GenerateImage Image(string what, string? size = "1024x1024", int? count = null, string? format = null)
+    internal static GenerateImage Image(string what, string? size = "1024x1024", int? count = null, string? format = null)
     {
         var id = $"{what}-{Guid.NewGuid():N}";
         return new GenerateImage
