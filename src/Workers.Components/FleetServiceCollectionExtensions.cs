@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Workers.Components.Callbacks;
+using Workers.Components.Intake;
 using Workers.Components.Polling;
 using Workers.Components.Results;
 using Workers.Components.Routing;
@@ -37,6 +38,8 @@ public static class FleetServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddPersistence(configuration);
         services.AddSingleton<GenerationStore>();
+        services.AddSingleton<ICommandRejections, CommandRejections>();
+        services.AddSingleton<CommandIntake>();
         services.AddTransient<ProviderTaskReaders>();
         services.AddTransient<CallbackUrls>();
         services.AddTransient<CallbackHandler>();
@@ -113,6 +116,8 @@ public static class FleetServiceCollectionExtensions
             Endpoint(cfg, QueueNames.Unroutable, e =>
             {
                 e.ConfigureConsumeTopology = false;
+                // Kind and provider come from the exchange and routing key each command was published with.
+                e.UseCommandIntake(context, QueueNames.Unroutable, null, null);
                 e.ConfigureConsumer<UnroutableCommandConsumer>(context);
             });
         }
@@ -141,6 +146,8 @@ public static class FleetServiceCollectionExtensions
         Endpoint(cfg, QueueNames.Submit(provider, kind), e =>
         {
             e.BindCommand<TCommand>(provider);
+            // Commands too large, of the wrong JSON types or of another message type are answered before any consumer.
+            e.UseCommandIntake(context, QueueNames.Submit(provider, kind), kind, provider);
             e.ConfigureConsumer<SubmitGenerationConsumer<TCommand>>(context);
         });
 

@@ -1,7 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Workers.Components.Outcomes;
+using Workers.Components.Intake;
 using Workers.Components.Submission;
 using Workers.Contracts;
 
@@ -11,7 +11,7 @@ namespace Workers.Components.Routing;
 /// Receives commands that no submit queue took (the command exchanges' alternate exchange): a command without a
 /// provider goes on to the configured default; any other ends as <see cref="GenerationFailed"/> with code validation.
 /// </summary>
-public sealed partial class UnroutableCommandConsumer(IOptions<FleetOptions> fleet, ILogger<UnroutableCommandConsumer> logger) :
+public sealed partial class UnroutableCommandConsumer(IOptions<FleetOptions> fleet, ICommandRejections rejections, ILogger<UnroutableCommandConsumer> logger) :
     IConsumer<GenerateImage>, IConsumer<GenerateVideo>, IConsumer<GenerateStoryboard>
 {
     public Task Consume(ConsumeContext<GenerateImage> context) =>
@@ -28,6 +28,13 @@ public sealed partial class UnroutableCommandConsumer(IOptions<FleetOptions> fle
     {
         var command = context.Message;
         var kind = CommandKinds.Of<TCommand>();
+        if (CommandExchanges.KindOf(context) is { } published && published != kind)
+        {
+            // Plain JSON can be read as any of the three commands, so each Consume sees it; only the one of the exchange it
+            // was published to answers.
+            return;
+        }
+
         if (string.IsNullOrEmpty(command.Provider) && Default<TCommand>() is not null)
         {
             // Published again with the provider set: it routes to the default's queue, or comes back here and fails below.
@@ -37,9 +44,9 @@ public sealed partial class UnroutableCommandConsumer(IOptions<FleetOptions> fle
 
         var message = string.IsNullOrEmpty(command.Provider)
             ? $"Provider is required: no default {kind} provider is configured."
-            : $"No {kind} provider named '{command.Provider}' is served (known for {kind}: {Known(kind)}).";
+            : $"Provider '{command.Provider}' is not served for {kind} (known for {kind}: {Known(kind)}).";
         LogUnroutable(command.RequestId, message);
-        await context.PublishRejected(command, kind, message).ConfigureAwait(false);
+        await rejections.RejectAsync(context, CommandRejection.Of(command, kind, command.Provider ?? "", message)).ConfigureAwait(false);
     }
 
     private string? Default<TCommand>() where TCommand : IGenerationCommand =>

@@ -42,6 +42,9 @@ public class FleetFixture : IAsyncLifetime
 
     public IArtifactStore Artifacts => fleet!.Services.GetRequiredService<IArtifactStore>();
 
+    /// <summary>The fleet's own services (its providers, its options).</summary>
+    public IServiceProvider Services => fleet!.Services;
+
     /// <summary>The simulator's speed factor: its default run times divided by this.</summary>
     protected virtual double SpeedFactor => 50;
 
