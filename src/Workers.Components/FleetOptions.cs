@@ -53,6 +53,14 @@ public sealed class FleetOptions
     [Range(1, 86_400)]
     public int DownloadTimeoutSeconds { get; set; } = 1800;
 
+    /// <summary>
+    /// The largest command body accepted, in bytes (1 MiB). Larger ones are failed as validation (when their request id can
+    /// be read) before they are deserialized into a command: no provider takes a prompt that size, and every byte of a
+    /// command is kept in its row.
+    /// </summary>
+    [Range(1024, 128 * 1024 * 1024)]
+    public int MaxCommandBytes { get; set; } = 1024 * 1024;
+
     /// <summary>Fills the lists left empty by configuration.</summary>
     public FleetOptions WithDefaults()
     {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Workers.Components.Callbacks;
 using Workers.Components.Cancellation;
+using Workers.Components.Intake;
 using Workers.Components.Polling;
 using Workers.Components.Results;
 using Workers.Components.Routing;
@@ -39,6 +40,8 @@ public static class FleetServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddPersistence(configuration);
         services.AddSingleton<GenerationStore>();
+        services.AddSingleton<ICommandRejections, CommandRejections>();
+        services.AddSingleton<CommandIntake>();
         services.AddTransient<ProviderTaskReaders>();
         services.AddTransient<CallbackUrls>();
         services.AddTransient<CallbackHandler>();
@@ -154,6 +157,8 @@ public static class FleetServiceCollectionExtensions
             Endpoint(cfg, QueueNames.Unroutable, e =>
             {
                 e.ConfigureConsumeTopology = false;
+                // Kind and provider come from the exchange and routing key each command was published with.
+                e.UseCommandIntake(context, QueueNames.Unroutable, null, null);
                 e.ConfigureConsumer<UnroutableCommandConsumer>(context);
             });
             Endpoint(cfg, QueueNames.Cancel, e => e.ConfigureConsumer<CancelGenerationConsumer>(context));
@@ -183,6 +188,8 @@ public static class FleetServiceCollectionExtensions
         Endpoint(cfg, QueueNames.Submit(provider, kind), e =>
         {
             e.BindCommand<TCommand>(provider);
+            // Commands too large, of the wrong JSON types or of another message type are answered before any consumer.
+            e.UseCommandIntake(context, QueueNames.Submit(provider, kind), kind, provider);
             e.ConfigureConsumer<SubmitGenerationConsumer<TCommand>>(context);
         });
 

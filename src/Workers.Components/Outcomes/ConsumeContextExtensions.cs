@@ -1,4 +1,5 @@
 using MassTransit;
+using Workers.Components.Intake;
 using Workers.Contracts;
 using Workers.Persistence.Generations;
 
@@ -27,6 +28,7 @@ public static class ConsumeContextExtensions
             Model = command.Model,
             Code = GenerationErrorCodes.Validation,
             Message = message,
-            Tags = command.Tags,
+            // Tags that break the fleet's rules are not echoed: they are the reason they are capped.
+            Tags = CommandRules.KeepableTags(command.Tags),
         }, context.CancellationToken);
 }

@@ -1,9 +1,8 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Workers.Components.Outcomes;
+using Workers.Components.Intake;
 using Workers.Components.Submission;
-using Workers.Components.Topology;
 using Workers.Contracts;
 
 namespace Workers.Components.Routing;
@@ -12,7 +11,7 @@ namespace Workers.Components.Routing;
 /// Receives commands that no submit queue took (the command exchanges' alternate exchange): a command without a
 /// provider goes on to the configured default; any other ends as <see cref="GenerationFailed"/> with code validation.
 /// </summary>
-public sealed partial class UnroutableCommandConsumer(IOptions<FleetOptions> fleet, ILogger<UnroutableCommandConsumer> logger) :
+public sealed partial class UnroutableCommandConsumer(IOptions<FleetOptions> fleet, ICommandRejections rejections, ILogger<UnroutableCommandConsumer> logger) :
     IConsumer<GenerateImage>, IConsumer<GenerateVideo>, IConsumer<GenerateStoryboard>
 {
     public Task Consume(ConsumeContext<GenerateImage> context) =>
@@ -29,10 +28,10 @@ public sealed partial class UnroutableCommandConsumer(IOptions<FleetOptions> fle
     {
         var command = context.Message;
         var kind = CommandKinds.Of<TCommand>();
-        if (PublishedToAnotherKind(context, kind))
+        if (CommandExchanges.KindOf(context) is { } published && published != kind)
         {
-            // Plain JSON names no message type, so each command consumer here is offered it: only the kind whose exchange
-            // it was published to answers.
+            // Plain JSON can be read as any of the three commands, so each Consume sees it; only the one of the exchange it
+            // was published to answers.
             return;
         }
 
@@ -45,15 +44,10 @@ public sealed partial class UnroutableCommandConsumer(IOptions<FleetOptions> fle
 
         var message = string.IsNullOrEmpty(command.Provider)
             ? $"Provider is required: no default {kind} provider is configured."
-            : $"No {kind} provider named '{command.Provider}' is served (known for {kind}: {Known(kind)}).";
+            : $"Provider '{command.Provider}' is not served for {kind} (known for {kind}: {Known(kind)}).";
         LogUnroutable(command.RequestId, message);
-        await context.PublishRejected(command, kind, message).ConfigureAwait(false);
+        await rejections.RejectAsync(context, CommandRejection.Of(command, kind, command.Provider ?? "", message)).ConfigureAwait(false);
     }
-
-    private static bool PublishedToAnotherKind(ConsumeContext context, string kind) =>
-        context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var delivery)
-        && GenerationTopology.CommandExchanges.Contains(delivery.Exchange)
-        && delivery.Exchange != GenerationTopology.CommandExchange(kind);
 
     private string? Default<TCommand>() where TCommand : IGenerationCommand =>
         fleet.Value.DefaultProviders.GetValueOrDefault(CommandKinds.Of<TCommand>());

@@ -5,6 +5,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workers.Components.Callbacks;
+using Workers.Components.Intake;
 using Workers.Components.Outcomes;
 using Workers.Components.Polling;
 using Workers.Components.Scheduling;
@@ -27,6 +28,7 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
     AcceptedTasks accepted,
     IDelayedMessageScheduler scheduler,
     CallbackUrls callbackUrls,
+    ICommandRejections rejections,
     IOptions<FleetOptions> fleet,
     TimeProvider clock,
     ILogger<SubmitGenerationConsumer<TCommand>> logger) : IConsumer<TCommand>
@@ -40,11 +42,20 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
         var ct = context.CancellationToken;
         var providerName = command.Provider is { Length: > 0 } named ? named : fleet.Value.DefaultProviders.GetValueOrDefault(Kind);
         var provider = providers.FirstOrDefault(p => p.Provider == providerName);
-        if (string.IsNullOrWhiteSpace(command.RequestId) || provider is null)
+        if (CommandRules.RequestIdProblem(command.RequestId) is { } idProblem)
         {
-            var why = provider is null ? $"No {Kind} provider named '{providerName}' is served here." : "RequestId is required.";
-            LogRejected(command.RequestId, why);
-            await context.PublishRejected(command, Kind, why).ConfigureAwait(false);
+            LogRejected(command.RequestId, idProblem);
+            await context.PublishRejected(command, Kind, idProblem).ConfigureAwait(false);
+            return;
+        }
+
+        if (provider is null)
+        {
+            // Recorded, so the same id sent again gets the same answer.
+            await rejections.RejectAsync(context, CommandRejection.Of(command, Kind, providerName ?? "",
+                string.IsNullOrEmpty(providerName)
+                    ? $"Provider is required: no default {Kind} provider is configured."
+                    : $"Provider '{providerName}' does not serve {Kind} commands here.")).ConfigureAwait(false);
             return;
         }
 
@@ -116,18 +127,18 @@ public sealed partial class SubmitGenerationConsumer<TCommand>(
 
     private async Task<GenerationRecord> RecordIntentAsync(TCommand command, IGenerationProvider<TCommand> provider, CancellationToken ct)
     {
-        var errors = provider.Validate(command);
+        var errors = CommandRules.Validate(command).Concat(provider.Validate(command)).ToList();
         await store.TryInsertAsync(new NewGeneration
         {
             RequestId = command.RequestId,
             Kind = Kind,
             Provider = provider.Provider,
-            Model = command.Model ?? "",
-            Account = command.Account is { Length: > 0 } account ? account : provider.DefaultAccount,
-            RequestJson = JsonSerializer.Serialize(command, JsonSerializerOptions.Web),
-            Tags = command.Tags,
+            Model = CommandRules.Storable(command.Model),
+            Account = command.Account is { Length: > 0 } account ? CommandRules.Storable(account) : provider.DefaultAccount,
+            RequestJson = CommandBody.Storable(JsonSerializer.SerializeToElement(command, JsonSerializerOptions.Web)),
+            Tags = CommandRules.KeepableTags(command.Tags),
             CallbackToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
-            Rejection = errors.Count == 0 ? null : new GenerationError(GenerationErrorCodes.Validation, string.Join(" ", errors)),
+            Rejection = errors.Count == 0 ? null : new GenerationError(GenerationErrorCodes.Validation, CommandRules.Storable(string.Join(" ", errors))),
         }, ct).ConfigureAwait(false);
         return (await store.FindAsync(command.RequestId, ct).ConfigureAwait(false))!;
     }

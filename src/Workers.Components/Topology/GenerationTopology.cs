@@ -15,19 +15,6 @@ public static class GenerationTopology
     public const string GenerateStoryboardExchange = "generate-storyboard";
     public const string CancelGenerationExchange = "cancel-generation";
 
-    /// <summary>The three command exchanges.</summary>
-    public static readonly IReadOnlySet<string> CommandExchanges =
-        new HashSet<string>(StringComparer.Ordinal) { GenerateImageExchange, GenerateVideoExchange, GenerateStoryboardExchange };
-
-    /// <summary>The exchange of a <see cref="GenerationKinds"/> value.</summary>
-    public static string CommandExchange(string kind) => kind switch
-    {
-        GenerationKinds.Image => GenerateImageExchange,
-        GenerationKinds.Video => GenerateVideoExchange,
-        GenerationKinds.Storyboard => GenerateStoryboardExchange,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a generation kind."),
-    };
-
     /// <summary>Applies the shared topology to a bus (the fleet's, or a .NET producer's).</summary>
     public static void ConfigureGenerationTopology(this IRabbitMqBusFactoryConfigurator cfg)
     {

@@ -22,7 +22,7 @@ public sealed class UniAllImageProvider(
     {
         ArgumentNullException.ThrowIfNull(command);
         var settings = options.CurrentValue;
-        var errors = UniAllImageRules.Validate(command, urls.CurrentValue).ToList();
+        var errors = UniAllImageRules.Validate(command, urls.CurrentValue, settings.MaxPromptLength).ToList();
         if (command.Account is { } account && !settings.Accounts.ContainsKey(account))
         {
             errors.Add($"Account '{account}' is not configured for uniall.");

@@ -10,12 +10,20 @@ namespace Workers.Providers.UniAll;
 /// </remarks>
 public static class UniAllImageRules
 {
-    public static IReadOnlyList<string> Validate(GenerateImage command, ReferenceUrlOptions referenceUrls)
+    /// <summary>The fleet's bound on <see cref="GenerateImage.Prompt"/> (<see cref="UniAllOptions.MaxPromptLength"/>); UniAll states none.</summary>
+    public const int DefaultMaxPromptLength = 32_000;
+
+    public static IReadOnlyList<string> Validate(GenerateImage command, ReferenceUrlOptions referenceUrls, int maxPromptLength = DefaultMaxPromptLength)
     {
+        ArgumentNullException.ThrowIfNull(command);
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(command.Prompt))
         {
             errors.Add("Prompt is required.");
+        }
+        else if (command.Prompt.Length > maxPromptLength)
+        {
+            errors.Add($"Prompt has {command.Prompt.Length} characters; at most {maxPromptLength} (MaxPromptLength).");
         }
 
         var model = command.Model;

@@ -33,6 +33,14 @@ public sealed class UniAllOptions : IValidatableObject
     [Required]
     public UniAllPriceTable Prices { get; set; } = new();
 
+    /// <summary>
+    /// Longest prompt sent, in characters. UniAll documents no limit, so this is the fleet's: 32,000 is what OpenAI
+    /// documents for its gpt-image prompts (assumed to hold for gpt-image-2 behind UniAll), applied to every model so a
+    /// runaway prompt is refused here rather than paid for, stored and echoed.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxPromptLength { get; set; } = UniAllImageRules.DefaultMaxPromptLength;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Accounts.ContainsKey(DefaultAccount))

@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Workers.Components.Intake;
 using Workers.Components.Routing;
 using Workers.Contracts;
 
@@ -53,6 +54,21 @@ public sealed class UnroutableCommandConsumerTests
     private static ServiceProvider Harness(Dictionary<string, string> defaults) =>
         new ServiceCollection()
             .Configure<FleetOptions>(o => o.DefaultProviders = defaults)
+            .AddSingleton<ICommandRejections, PublishingRejections>()
             .AddMassTransitTestHarness(x => x.AddConsumer<UnroutableCommandConsumer>())
             .BuildServiceProvider(true);
+
+    /// <summary>No database here: a rejection is only published.</summary>
+    private sealed class PublishingRejections : ICommandRejections
+    {
+        public Task RejectAsync(ConsumeContext context, CommandRejection rejection) =>
+            context.Publish(new GenerationFailed
+            {
+                RequestId = rejection.RequestId,
+                Kind = rejection.Kind,
+                Provider = rejection.Provider,
+                Code = GenerationErrorCodes.Validation,
+                Message = rejection.Message,
+            }, context.CancellationToken);
+    }
 }

@@ -62,6 +62,9 @@ public class FleetFixture : IAsyncLifetime
     /// <summary>The least severe log level the fleet writes (to <see cref="Logs"/>).</summary>
     protected virtual LogLevel FleetLogLevel => LogLevel.Warning;
 
+    /// <summary>The fleet's own services (its providers, its options).</summary>
+    public IServiceProvider Services => fleet!.Services;
+
     /// <summary>The simulator's speed factor: its default run times divided by this.</summary>
     protected virtual double SpeedFactor => 50;
 

@@ -52,11 +52,12 @@ public sealed class RabbitMqManagementClient : IDisposable
     /// Publishes a plain JSON message through the management API, as a producer in any language (or curl) would;
     /// true when the broker routed it to at least one queue.
     /// </summary>
-    public async Task<bool> PublishJsonAsync(string virtualHost, string exchange, string routingKey, string json, CancellationToken cancellationToken)
+    public async Task<bool> PublishJsonAsync(string virtualHost, string exchange, string routingKey, string json, CancellationToken cancellationToken,
+        string contentType = "application/json")
     {
         var body = new
         {
-            properties = new { content_type = "application/json", delivery_mode = 2 },
+            properties = new { content_type = contentType, delivery_mode = 2 },
             routing_key = routingKey,
             payload = json,
             payload_encoding = "string",
@@ -76,6 +77,21 @@ public sealed class RabbitMqManagementClient : IDisposable
     {
         using var response = await _http.DeleteAsync(new Uri($"queues/{Escape(virtualHost)}/{Escape(queue)}/contents", UriKind.Relative), cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> messages of a queue, left in it (each is delivered and requeued once, so call it
+    /// sparingly on quorum queues, which count deliveries).
+    /// </summary>
+    public async Task<JsonElement> PeekMessagesAsync(string virtualHost, string queue, int count, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"queues/{Escape(virtualHost)}/{Escape(queue)}/get", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { count, ackmode = "ack_requeue_true", encoding = "auto", truncate = 4_000_000 }),
+        };
+        using var response = await _http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
     }
 
     public void Dispose() => _http.Dispose();

@@ -79,6 +79,24 @@ public sealed class UniAllImageRulesTests
         AssertValidity(Gpt() with { Prompt = prompt }, valid, "Prompt");
 
     [Theory]
+    [InlineData(32_000, true)]
+    [InlineData(32_001, false)]
+    public void Validate_Prompt_HasTheStatedDefaultMaximum(int length, bool valid)
+    {
+        Assert.Equal(UniAllImageRules.DefaultMaxPromptLength, new UniAllOptions().MaxPromptLength);
+        AssertValidity(Gpt() with { Prompt = new string('a', length) }, valid, "Prompt has 32001 characters; at most 32000");
+    }
+
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(11, false)]
+    public void Validate_Prompt_FollowsTheConfiguredMaximum(int length, bool valid)
+    {
+        var errors = UniAllImageRules.Validate(Gpt() with { Prompt = new string('a', length) }, new ReferenceUrlOptions(), maxPromptLength: 10);
+        Assert.Equal(valid, !errors.Any(e => e.StartsWith("Prompt has", StringComparison.Ordinal)));
+    }
+
+    [Theory]
     [InlineData("https://example.com/a.png", null, true)]
     [InlineData("http://127.0.0.1:5080/a.png", null, false)]
     [InlineData("http://127.0.0.1:5080/a.png", "127.0.0.1:5080", true)]
